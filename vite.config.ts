@@ -1,7 +1,7 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// `base` lets the build live under a sub-path: `vite build --base=/maps/by-ru/`.
+// Build for a sub-path with `npx vite build --base=/maps/by-ru/` (see README).
 export default defineConfig({
   plugins: [react()],
   build: {

@@ -1,0 +1,172 @@
+/**
+ * Domain types shared by every layer. The compiled dataset (`public/data/dataset.json`, built by
+ * `scripts/build-data.ts` from the CSV files in `data/`) has exactly the shape of {@link Dataset}.
+ */
+
+export const LANGS = ['ru', 'be', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A name in each interface language. */
+export type Names = Record<Lang, string>;
+
+/** First and last year of the timeline (inclusive). */
+export const FIRST_YEAR = 2016;
+export const LAST_YEAR = 2024;
+
+export const SOURCE_KINDS = ['seed', 'web'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** `certain`: stated plainly by the source; `uncertain`: flagged ⚠ (estimate, forecast, conflicting). */
+export const CERTAINTIES = ['certain', 'uncertain'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+export interface Source {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  publisher: string;
+  /** ISO date, possibly partial: `2024`, `2024-06`, `2024-06-21`; empty when the text does not say. */
+  date: string;
+  /** Language of the document (quotes are shown in it). */
+  lang: Lang;
+  /** Web address, for `web` sources (and seeds whose text gives one). */
+  url: string;
+  /** File name under `seeds/`, for `seed` sources. */
+  file: string;
+}
+
+/** How the quoted number relates to the real value. */
+export const QUALIFIERS = ['exact', 'about', 'more_than', 'at_least', 'range'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export interface Metric {
+  id: string;
+  names: Names;
+  /** Unit key: `count`, `usd_bn`, `percent` … */
+  unit: string;
+  /** Display order in the figures panel. */
+  order: number;
+}
+
+export interface Figure {
+  id: string;
+  metric: string;
+  /** A series groups the figures of one metric from one line of sources; conflicting series stay apart. */
+  series: string;
+  /** The year the figure describes. */
+  year: number;
+  /** ISO date (partial allowed) the figure is "as of", when the source gives one. */
+  asOf: string;
+  value: number;
+  /** Upper bound for `range` figures. */
+  valueMax: number | null;
+  qualifier: Qualifier;
+  unit: string;
+  /** What is counted, in the source's words where possible (e.g. "Belarusian ministers' visits"). */
+  scope: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+export const LINK_KINDS = ['agreement', 'sister', 'project'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const LINK_STATUSES = ['signed', 'in_force', 'authorised', 'planned'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/** The Government of Belarus as a party to agreements; drawn from Minsk. */
+export const BY_GOVERNMENT = 'BY-GOV';
+
+export interface City {
+  id: string;
+  names: Names;
+  /** ISO 3166-2 code of the region the city lies in. */
+  region: string;
+  lon: number;
+  lat: number;
+  sourceId: string;
+}
+
+export interface Link {
+  id: string;
+  kind: LinkKind;
+  status: LinkStatus;
+  /** Belarusian side: region code (`BY-HR`), `BY-GOV`, or a city id (sister cities, projects in a city). */
+  from: string;
+  /** Russian side: subject code (`RU-KRS`) or a city id. */
+  to: string;
+  /** Year the document was signed, when a source says so. */
+  year: number | null;
+  /** ISO date (partial) of signing, when known. */
+  date: string;
+  /** When `year` is null: the year by which a source shows the link in force. */
+  inForceBy: number | null;
+  /** Name of a joint project, or the title of the document (in the source's language). */
+  title: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+export const EVENT_KINDS = ['forum', 'sister_meeting'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_MODES = ['in_person', 'online', 'hybrid'] as const;
+export type EventMode = (typeof EVENT_MODES)[number];
+
+export interface MapEvent {
+  id: string;
+  kind: EventKind;
+  /** Ordinal (the X Forum → 10); null when not numbered. */
+  number: number | null;
+  year: number;
+  dateStart: string;
+  dateEnd: string;
+  /** Host city id, or empty when the event had no single host city (online). */
+  city: string;
+  /** Host region code, or empty. */
+  region: string;
+  mode: EventMode;
+  names: Names;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+export interface RegionFact {
+  id: string;
+  region: string;
+  /** Year the fact holds for; `sinceYear` facts hold from that year on. */
+  year: number;
+  sinceYear: boolean;
+  /** The fact in each language (translations of the quote's meaning; the quote stays original). */
+  text: Names;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+}
+
+export interface Dataset {
+  years: number[];
+  sources: Source[];
+  metrics: Metric[];
+  figures: Figure[];
+  cities: City[];
+  links: Link[];
+  events: MapEvent[];
+  regionFacts: RegionFact[];
+}
+
+/** One region as drawn (from `public/data/regions.topo.json`). */
+export interface RegionInfo {
+  /** ISO 3166-2 code, e.g. `RU-KRS`, `BY-HR`. */
+  code: string;
+  country: 'BY' | 'RU';
+  names: Names;
+  /** Label point, lon/lat degrees. */
+  label: [number, number];
+}

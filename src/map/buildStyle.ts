@@ -1,0 +1,255 @@
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { LINK_KINDS, type Lang, type LinkKind } from '../data/types';
+import type { BaseScene } from '../scene/baseScene';
+import type { LinkScene } from '../scene/linkScene';
+import type { Palette } from '../scene/palette';
+import { ARC_LAYER, LAYER, SOURCE } from './ids';
+
+/** Everything the WebGL map draws. */
+export interface MapScene {
+  base: BaseScene;
+  links: LinkScene;
+}
+
+/** Dynamic inputs of the link layers. */
+export interface LinkFilterState {
+  year: number;
+  /** Region code or city id whose links are isolated (others dimmed), or null. */
+  focus: string | null;
+}
+
+/** Arc look per kind: kinds differ by dash and width, not colour alone. */
+export const ARC_STYLE: Record<LinkKind, { width: number; dash: number[] | null }> = {
+  agreement: { width: 2.2, dash: null },
+  sister: { width: 1.6, dash: [3, 2] },
+  project: { width: 2.6, dash: [0.6, 1.6] },
+};
+
+/** Arcs of one kind drawn by `year`. */
+export function arcFilter(kind: LinkKind, year: number): FilterSpecification {
+  return ['all', ['==', ['get', 'kind'], kind], ['<=', ['get', 'start'], year]];
+}
+
+function touches(focus: string): ExpressionSpecification {
+  return [
+    'any',
+    ['==', ['get', 'fromRegion'], focus],
+    ['==', ['get', 'toRegion'], focus],
+    ['==', ['get', 'from'], focus],
+    ['==', ['get', 'to'], focus],
+  ];
+}
+
+/** Arc opacity: links of the focused place stand out, the rest are dimmed. */
+export function arcOpacity(focus: string | null): DataDrivenPropertyValueSpecification<number> {
+  if (!focus) return ['case', ['get', 'uncertain'], 0.6, 0.9];
+  return ['case', touches(focus), 1, 0.08];
+}
+
+/** Arc width: links first recorded in the selected year are drawn twice as wide. */
+export function arcWidth(kind: LinkKind, year: number): DataDrivenPropertyValueSpecification<number> {
+  const w = ARC_STYLE[kind].width;
+  return ['case', ['==', ['get', 'start'], year], w * 2, w];
+}
+
+/** Markers (cities, forums) drawn by `year`. */
+export function pointFilter(field: 'start' | 'year', year: number): FilterSpecification {
+  return ['<=', ['get', field], year];
+}
+
+/** Forum marker size: this year's forum large, earlier ones small. */
+export function forumRadius(year: number): DataDrivenPropertyValueSpecification<number> {
+  return ['case', ['==', ['get', 'year'], year], 9, 5];
+}
+
+function arcLayer(kind: LinkKind, p: Palette, state: LinkFilterState): LayerSpecification {
+  const dash = ARC_STYLE[kind].dash;
+  return {
+    id: ARC_LAYER[kind],
+    type: 'line',
+    source: SOURCE.arcs,
+    filter: arcFilter(kind, state.year),
+    layout: { 'line-cap': kind === 'project' ? 'round' : 'butt', 'line-join': 'round' },
+    paint: {
+      'line-color': p[kind],
+      'line-width': arcWidth(kind, state.year),
+      'line-opacity': arcOpacity(state.focus),
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  };
+}
+
+/** Layers for links, cities and forums, in drawing order. */
+export function linkLayers(p: Palette, lang: Lang, state: LinkFilterState): LayerSpecification[] {
+  return [
+    ...LINK_KINDS.map((k) => arcLayer(k, p, state)),
+    {
+      id: LAYER.forums,
+      type: 'circle',
+      source: SOURCE.forums,
+      filter: pointFilter('year', state.year),
+      paint: {
+        'circle-radius': forumRadius(state.year),
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': p.forum,
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: LAYER.cities,
+      type: 'circle',
+      source: SOURCE.cities,
+      filter: pointFilter('start', state.year),
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 1, 2.5, 5, 4.5],
+        'circle-color': p.surface,
+        'circle-stroke-color': p.text,
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: LAYER.cityLabels,
+      type: 'symbol',
+      source: SOURCE.cities,
+      minzoom: 3.5,
+      filter: pointFilter('start', state.year),
+      layout: {
+        'text-field': labelField(lang),
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-offset': [0, 0.8],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 },
+    },
+  ];
+}
+
+/** Font stack for labels. No `glyphs` URL: MapLibre draws glyphs from local fonts (no network). */
+export const LABEL_FONT = ['Noto Sans Regular', 'DejaVu Sans Book', 'Arial Unicode MS Regular'];
+
+/** Label text for a language. */
+export function labelField(lang: Lang): ExpressionSpecification {
+  return ['get', `name_${lang}`];
+}
+
+/**
+ * Region fill: the choropleth class in feature-state `cls` (0 = nothing recorded, 1–5 ramp steps),
+ * falling back to the country's base colour until a class is set.
+ */
+export function regionFillColor(p: Palette): ExpressionSpecification {
+  const ramp = (country: 'BY' | 'RU'): ExpressionSpecification => {
+    const colours = country === 'BY' ? p.byRamp : p.ruRamp;
+    return [
+      'match',
+      ['coalesce', ['feature-state', 'cls'], -1],
+      0,
+      p.none,
+      1,
+      colours[0] ?? p.none,
+      2,
+      colours[1] ?? p.none,
+      3,
+      colours[2] ?? p.none,
+      4,
+      colours[3] ?? p.none,
+      5,
+      colours[4] ?? p.none,
+      country === 'BY' ? p.byBase : p.ruBase,
+    ];
+  };
+  return ['case', ['==', ['get', 'country'], 'BY'], ramp('BY'), ramp('RU')];
+}
+
+/** The complete inline style: local data only, no tiles, no glyph or sprite server. Pure. */
+export function buildStyle(mapScene: MapScene, p: Palette, lang: Lang, state: LinkFilterState): StyleSpecification {
+  const scene = mapScene.base;
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.neighbours]: { type: 'geojson', data: scene.neighbours },
+      [SOURCE.regions]: { type: 'geojson', data: scene.regions, promoteId: 'code' },
+      [SOURCE.labels]: { type: 'geojson', data: scene.labels, promoteId: 'code' },
+      [SOURCE.arcs]: { type: 'geojson', data: mapScene.links.arcs, promoteId: 'id' },
+      [SOURCE.cities]: { type: 'geojson', data: mapScene.links.cities, promoteId: 'id' },
+      [SOURCE.forums]: { type: 'geojson', data: mapScene.links.forums, promoteId: 'id' },
+    },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': p.water } },
+      { id: LAYER.neighboursFill, type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': p.land } },
+      {
+        id: LAYER.neighboursLine,
+        type: 'line',
+        source: SOURCE.neighbours,
+        paint: { 'line-color': p.landLine, 'line-width': 0.6 },
+      },
+      {
+        id: LAYER.regionsFill,
+        type: 'fill',
+        source: SOURCE.regions,
+        paint: {
+          'fill-color': regionFillColor(p),
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.45, 1],
+        },
+      },
+      {
+        id: LAYER.regionsLine,
+        type: 'line',
+        source: SOURCE.regions,
+        paint: {
+          'line-color': ['case', ['==', ['get', 'country'], 'BY'], p.countryBorder, p.border],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 5, 1.2],
+          'line-opacity': ['case', ['==', ['get', 'country'], 'BY'], 0.5, 1],
+        },
+      },
+      {
+        id: LAYER.regionsHover,
+        type: 'line',
+        source: SOURCE.regions,
+        paint: {
+          'line-color': p.text,
+          'line-width': 1.5,
+          'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+        },
+      },
+      {
+        id: LAYER.regionsSelected,
+        type: 'line',
+        source: SOURCE.regions,
+        paint: {
+          'line-color': p.selected,
+          'line-width': 2.5,
+          'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
+        },
+      },
+      ...linkLayers(p, lang, state),
+      {
+        id: LAYER.labels,
+        type: 'symbol',
+        source: SOURCE.labels,
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 1, 10, 4, 13, 7, 15],
+          'text-max-width': 7,
+          'text-padding': 3,
+          'symbol-sort-key': ['get', 'rank'],
+          'text-allow-overlap': false,
+          'text-optional': false,
+        },
+        paint: {
+          'text-color': p.label,
+          'text-halo-color': p.labelHalo,
+          'text-halo-width': 1.4,
+        },
+      },
+    ],
+  };
+}

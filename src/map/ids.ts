@@ -1,0 +1,34 @@
+/** Source and layer ids of the map style, in one place. */
+export const SOURCE = {
+  neighbours: 'neighbours',
+  regions: 'regions',
+  labels: 'region-labels',
+  arcs: 'arcs',
+  cities: 'cities',
+  forums: 'forums',
+} as const;
+
+export const LAYER = {
+  background: 'water',
+  neighboursFill: 'neighbours-fill',
+  neighboursLine: 'neighbours-line',
+  regionsFill: 'regions-fill',
+  regionsLine: 'regions-line',
+  regionsHover: 'regions-hover',
+  regionsSelected: 'regions-selected',
+  labels: 'region-labels',
+  arcsAgreement: 'arcs-agreement',
+  arcsSister: 'arcs-sister',
+  arcsProject: 'arcs-project',
+  cities: 'cities',
+  cityLabels: 'city-labels',
+  forums: 'forums',
+  forumLabels: 'forum-labels',
+} as const;
+
+/** The arc layer of each link kind. */
+export const ARC_LAYER = {
+  agreement: LAYER.arcsAgreement,
+  sister: LAYER.arcsSister,
+  project: LAYER.arcsProject,
+} as const;

@@ -1,0 +1,72 @@
+import type { LinkKind } from '../data/types';
+import type { ArcProps } from './linkScene';
+
+/** Count breaks of the choropleth: class 1 = 1 link, 2 = 2, 3 = 3–4, 4 = 5–9, 5 = 10 or more. */
+export const COUNT_BREAKS = [1, 2, 3, 5, 10] as const;
+
+/** Class of a region: `none` (nothing recorded in any year) is not the same as a count of 0. */
+export type RegionClass = 'none' | 0 | 1 | 2 | 3 | 4 | 5;
+
+export function classOfCount(count: number): Exclude<RegionClass, 'none'> {
+  let cls = 0;
+  COUNT_BREAKS.forEach((b, i) => {
+    if (count >= b) cls = i + 1;
+  });
+  return cls as Exclude<RegionClass, 'none'>;
+}
+
+/** Label for a class's range, e.g. `3–4`, `10+`. */
+export function classRange(cls: number): string {
+  const lo = COUNT_BREAKS[cls - 1];
+  const hi = COUNT_BREAKS[cls];
+  if (lo === undefined) return '0';
+  if (hi === undefined) return `${lo}+`;
+  return hi - 1 === lo ? String(lo) : `${lo}–${hi - 1}`;
+}
+
+/**
+ * Number of sourced links of each region drawn by `year` (links of the shown kinds whose start year
+ * is ≤ year; a city's link counts for the city's region; the Government of Belarus is no region).
+ */
+export function countLinksByRegion(arcs: readonly ArcProps[], year: number, kinds: readonly LinkKind[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of arcs) {
+    if (a.start > year || !kinds.includes(a.kind)) continue;
+    for (const r of new Set([a.fromRegion, a.toRegion])) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Regions with at least one link of the shown kinds in any year. */
+export function regionsWithRecords(arcs: readonly ArcProps[], kinds: readonly LinkKind[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of arcs) if (kinds.includes(a.kind)) out.add(a.fromRegion).add(a.toRegion);
+  return out;
+}
+
+/**
+ * Choropleth class of every region, as the map's `cls` feature-state takes it: 0 = nothing recorded
+ * in any year (its own look), {@link ZERO_SO_FAR} = records exist but none by `year` (country base
+ * colour), 1–5 = count classes of {@link COUNT_BREAKS}.
+ */
+export function regionClasses(
+  codes: readonly string[],
+  arcs: readonly ArcProps[],
+  year: number,
+  kinds: readonly LinkKind[],
+): Record<string, number> {
+  const counts = countLinksByRegion(arcs, year, kinds);
+  const recorded = regionsWithRecords(arcs, kinds);
+  const out: Record<string, number> = {};
+  for (const code of codes) {
+    if (!recorded.has(code)) out[code] = 0;
+    else {
+      const cls = classOfCount(counts.get(code) ?? 0);
+      out[code] = cls === 0 ? ZERO_SO_FAR : cls;
+    }
+  }
+  return out;
+}
+
+/** `cls` feature-state for a region with records, but none by the selected year. */
+export const ZERO_SO_FAR = 6;

@@ -1,0 +1,74 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ViewConfig } from '../config';
+import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/types';
+import type { Geography } from '../data/load';
+
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; geo: Geography; dataset: Dataset };
+
+export interface AppState {
+  year: number;
+  /** Selected region code or city id (may be unknown: the panel then says "not found"). */
+  selection: string | null;
+  /** Region under the pointer (hover), for the tooltip. */
+  hover: string | null;
+  kinds: LinkKind[];
+  lang: Lang;
+  playing: boolean;
+  /** Playback speed multiplier (1 = one year per 1.5 s). */
+  speed: 1 | 2 | 4;
+  loop: boolean;
+  load: LoadState;
+  debug: boolean;
+
+  setYear: (year: number) => void;
+  select: (id: string | null) => void;
+  setHover: (id: string | null) => void;
+  toggleKind: (kind: LinkKind) => void;
+  setKinds: (kinds: LinkKind[]) => void;
+  setLang: (lang: Lang) => void;
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: 1 | 2 | 4) => void;
+  setLoop: (loop: boolean) => void;
+  setLoad: (load: LoadState) => void;
+  /** Applies a whole view (e.g. from the URL on back/forward). */
+  applyView: (view: Omit<ViewConfig, 'debug'>) => void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store per mounted instance, so two maps on a page never share state. */
+export function createAppStore(initial: ViewConfig): AppStore {
+  return createStore<AppState>()((set) => ({
+    year: initial.year,
+    selection: initial.region,
+    hover: null,
+    kinds: initial.kinds,
+    lang: initial.lang,
+    playing: false,
+    speed: 1,
+    loop: false,
+    load: { status: 'loading' },
+    debug: initial.debug,
+
+    setYear: (year) => set({ year }),
+    select: (selection) => set({ selection }),
+    setHover: (hover) => set({ hover }),
+    toggleKind: (kind) =>
+      set((s) => ({ kinds: LINK_KINDS.filter((k) => (k === kind ? !s.kinds.includes(k) : s.kinds.includes(k))) })),
+    setKinds: (kinds) => set({ kinds }),
+    setLang: (lang) => set({ lang }),
+    setPlaying: (playing) => set({ playing }),
+    setSpeed: (speed) => set({ speed }),
+    setLoop: (loop) => set({ loop }),
+    setLoad: (load) => set({ load }),
+    applyView: (v) => set({ year: v.year, selection: v.region, kinds: v.kinds, lang: v.lang }),
+  }));
+}
+
+/** The URL-visible part of the state. */
+export function viewOf(s: AppState): ViewConfig {
+  return { year: s.year, region: s.selection, kinds: s.kinds, lang: s.lang, debug: s.debug };
+}

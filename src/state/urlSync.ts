@@ -1,0 +1,39 @@
+import { configFromSearch, configToSearch } from '../config';
+import type { AppStore } from './createAppStore';
+import { viewOf } from './createAppStore';
+
+/** The bits of `window` URL sync needs (a fake in tests). */
+export interface UrlHost {
+  location: { search: string; pathname: string; hash: string };
+  history: Pick<History, 'pushState' | 'replaceState'>;
+  addEventListener: (type: 'popstate', fn: () => void) => void;
+  removeEventListener: (type: 'popstate', fn: () => void) => void;
+}
+
+/**
+ * Keeps the public URL parameters (`year`, `region`, `kinds`, `lang`) in step with the store.
+ * Each user change is a history entry (back/forward move through them); playback replaces the
+ * entry instead, so one "play" does not leave nine entries behind. Returns a stop function.
+ */
+export function syncUrl(store: AppStore, host: UrlHost): () => void {
+  let current = configToSearch(viewOf(store.getState()));
+  const unsubscribe = store.subscribe((s, prev) => {
+    const next = configToSearch(viewOf(s));
+    if (next === current) return;
+    current = next;
+    const url = `${host.location.pathname}${next}${host.location.hash}`;
+    if (s.playing || prev.playing) host.history.replaceState(null, '', url);
+    else host.history.pushState(null, '', url);
+  });
+  const onPop = (): void => {
+    const view = configFromSearch(host.location.search);
+    current = configToSearch({ ...view, debug: store.getState().debug });
+    store.getState().applyView(view);
+    store.getState().setPlaying(false);
+  };
+  host.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    host.removeEventListener('popstate', onPop);
+  };
+}

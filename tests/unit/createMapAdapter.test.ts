@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { MapOptions } from 'maplibre-gl';
+import { createMapAdapter, type MapLib, type MapViewState } from '../../src/map/createMapAdapter';
+import { ARC_LAYER, LAYER, SOURCE } from '../../src/map/ids';
+import { arcFilter, type MapScene } from '../../src/map/buildStyle';
+import { PALETTES } from '../../src/scene/palette';
+
+type Call = [string, ...unknown[]];
+
+/** A recording fake of maplibre's Map: records calls, lets the test fire events. */
+function createFakeLib(hits: Record<string, string> = {}) {
+  const calls: Call[] = [];
+  const handlers = new Map<string, Set<(e: unknown) => void>>();
+  let options: MapOptions | null = null;
+  const canvas = { attrs: {} as Record<string, string>, style: {} as Record<string, string> };
+  class FakeMap {
+    constructor(o: MapOptions) {
+      options = o;
+    }
+    on(type: string, fn: (e: unknown) => void) {
+      if (!handlers.has(type)) handlers.set(type, new Set());
+      handlers.get(type)!.add(fn);
+      return this;
+    }
+    off(type: string, fn: (e: unknown) => void) {
+      handlers.get(type)?.delete(fn);
+      return this;
+    }
+    once() {
+      return this;
+    }
+    setFeatureState(...a: unknown[]) {
+      calls.push(['setFeatureState', ...a]);
+    }
+    removeFeatureState(...a: unknown[]) {
+      calls.push(['removeFeatureState', ...a]);
+    }
+    setLayoutProperty(...a: unknown[]) {
+      calls.push(['setLayoutProperty', ...a]);
+      return this;
+    }
+    setPaintProperty(...a: unknown[]) {
+      calls.push(['setPaintProperty', ...a]);
+      return this;
+    }
+    setFilter(...a: unknown[]) {
+      calls.push(['setFilter', ...a]);
+      return this;
+    }
+    fitBounds(...a: unknown[]) {
+      calls.push(['fitBounds', ...a]);
+      return this;
+    }
+    project(ll: [number, number]) {
+      return { x: ll[0], y: ll[1] };
+    }
+    queryRenderedFeatures(p: [number, number]) {
+      const code = hits[`${p[0]},${p[1]}`];
+      return code ? [{ properties: { code } }] : [];
+    }
+    zoomIn() {
+      calls.push(['zoomIn']);
+      return this;
+    }
+    zoomOut() {
+      calls.push(['zoomOut']);
+      return this;
+    }
+    remove() {
+      calls.push(['remove']);
+    }
+    getCanvas() {
+      return {
+        setAttribute: (k: string, v: string) => {
+          canvas.attrs[k] = v;
+        },
+        style: canvas.style,
+      };
+    }
+    resize() {
+      return this;
+    }
+  }
+  const fire = (type: string, e: unknown = {}) => handlers.get(type)?.forEach((fn) => fn(e));
+  return {
+    lib: { Map: FakeMap as unknown as MapLib['Map'] },
+    calls,
+    fire,
+    canvas,
+    handlerCount: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
+    options: () => options,
+  };
+}
+
+const empty = { type: 'FeatureCollection' as const, features: [] };
+const createScene = (): MapScene => ({
+  base: { regions: empty, neighbours: empty, labels: empty },
+  links: { arcs: empty, cities: empty, forums: empty },
+});
+
+const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
+
+const createContainer = () => ({ dataset: {} as Record<string, string> }) as unknown as HTMLElement;
+
+const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
+  lang: 'ru',
+  year: 2024,
+  kinds: KINDS,
+  selection: null,
+  focus: null,
+  regionClasses: {},
+  dimmed: [],
+  ...over,
+});
+
+function setup(hits?: Record<string, string>) {
+  const fake = createFakeLib(hits);
+  const container = createContainer();
+  const adapter = createMapAdapter({
+    lib: fake.lib,
+    container,
+    scene: createScene(),
+    palette: PALETTES.light,
+    initial: createView(),
+    ariaLabel: 'Карта',
+  });
+  return { fake, container, adapter };
+}
+
+describe('createMapAdapter', () => {
+  it('creates the map with an inline style, fitted bounds and a labelled canvas', () => {
+    const { fake } = setup();
+    const o = fake.options()!;
+    expect(typeof o.style).toBe('object');
+    expect(o.bounds).toBeDefined();
+    expect(o.renderWorldCopies).toBe(false);
+    expect(fake.canvas.attrs['aria-label']).toBe('Карта');
+    expect(fake.canvas.attrs.role).toBe('img');
+  });
+
+  it('holds state changes until the map has loaded, then applies the latest', () => {
+    const { fake, adapter } = setup();
+    adapter.update(createView({ selection: 'RU-KRS' }));
+    adapter.update(createView({ selection: 'BY-HR' }));
+    expect(fake.calls).toEqual([]);
+    fake.fire('load');
+    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.regions, id: 'BY-HR' }, { selected: true }]);
+    expect(fake.calls).not.toContainEqual(['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: true }]);
+  });
+
+  it('moves the selection with feature-state only', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ selection: 'RU-KRS' }));
+    adapter.update(createView({ selection: 'BY-HR' }));
+    expect(fake.calls).toEqual([
+      ['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: true }],
+      ['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: false }],
+      ['setFeatureState', { source: SOURCE.regions, id: 'BY-HR' }, { selected: true }],
+    ]);
+  });
+
+  it('switches label language by changing the text field, not the data', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ lang: 'be' }));
+    expect(fake.calls).toEqual([
+      ['setLayoutProperty', LAYER.labels, 'text-field', ['get', 'name_be']],
+      ['setLayoutProperty', LAYER.cityLabels, 'text-field', ['get', 'name_be']],
+    ]);
+  });
+
+  it('sets only the region classes that changed', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    adapter.update(createView({ regionClasses: { 'RU-KRS': 2, 'BY-HR': 1 } }));
+    fake.calls.length = 0;
+    adapter.update(createView({ regionClasses: { 'RU-KRS': 3, 'BY-HR': 1 } }));
+    expect(fake.calls).toEqual([['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { cls: 3 }]]);
+  });
+
+  it('steps the year by changing filters and paints only, never the data', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ year: 2019 }));
+    const names = new Set(fake.calls.map((c) => c[0]));
+    expect(names).toEqual(new Set(['setFilter', 'setPaintProperty']));
+    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.sister, arcFilter('sister', 2019)]);
+  });
+
+  it('hides the arcs of a kind that is switched off', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ kinds: ['agreement'] }));
+    expect(fake.calls).toContainEqual(['setLayoutProperty', ARC_LAYER.sister, 'visibility', 'none']);
+    expect(fake.calls).toContainEqual(['setLayoutProperty', ARC_LAYER.agreement, 'visibility', 'visible']);
+  });
+
+  it('isolates the focused place by dimming other arcs', () => {
+    const { fake, adapter } = setup();
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ focus: 'RU-KRS' }));
+    expect(fake.calls.filter((c) => c[0] === 'setPaintProperty' && c[2] === 'line-opacity')).toHaveLength(3);
+  });
+
+  it('reports clicks as region codes, and null off the regions', () => {
+    const { fake, adapter } = setup({ '10,20': 'RU-KRS' });
+    const clicked: (string | null)[] = [];
+    adapter.onRegionClick((c) => clicked.push(c));
+    fake.fire('load');
+    fake.fire('click', { point: { x: 10, y: 20 } });
+    fake.fire('click', { point: { x: 1, y: 1 } });
+    expect(clicked).toEqual(['RU-KRS', null]);
+  });
+
+  it('marks the container idle when the map settles', () => {
+    const { fake, container } = setup();
+    expect(container.dataset.mapState).toBe('loading');
+    fake.fire('idle');
+    expect(container.dataset.mapState).toBe('idle');
+  });
+
+  it('removes every listener and the map on destroy', () => {
+    const { fake, adapter } = setup();
+    expect(fake.handlerCount()).toBeGreaterThan(0);
+    adapter.destroy();
+    expect(fake.handlerCount()).toBe(0);
+    expect(fake.calls.at(-1)).toEqual(['remove']);
+  });
+});

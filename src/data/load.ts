@@ -1,9 +1,9 @@
 import type { Topology } from 'topojson-specification';
-import { decodeTopology } from './topology';
+import { decodeTopology, type Geography } from './topology';
 import { decodeDataset } from './dataset';
 import type { Dataset } from './types';
 
-export type Geography = ReturnType<typeof decodeTopology>;
+export type { Geography } from './topology';
 
 export interface Loaded {
   geo: Geography;

@@ -11,6 +11,14 @@ import type { LinkScene } from '../scene/linkScene';
 import type { Palette } from '../scene/palette';
 import { ARC_LAYER, LAYER, SOURCE } from './ids';
 
+/** Name of the hatch image that marks regions with nothing recorded (added by the adapter). */
+export const HATCH_IMAGE = 'hatch';
+
+/** Regions with nothing recorded (for the shown kinds) get the hatch on top of their fill. */
+export function noRecordFilter(codes: readonly string[]): FilterSpecification {
+  return ['in', ['get', 'code'], ['literal', [...codes]]];
+}
+
 /** Everything the WebGL map draws. */
 export interface MapScene {
   base: BaseScene;
@@ -177,6 +185,7 @@ export function buildStyle(mapScene: MapScene, p: Palette, lang: Lang, state: Li
       [SOURCE.neighbours]: { type: 'geojson', data: scene.neighbours },
       [SOURCE.regions]: { type: 'geojson', data: scene.regions, promoteId: 'code' },
       [SOURCE.labels]: { type: 'geojson', data: scene.labels, promoteId: 'code' },
+      [SOURCE.borders]: { type: 'geojson', data: scene.borders },
       [SOURCE.arcs]: { type: 'geojson', data: mapScene.links.arcs, promoteId: 'id' },
       [SOURCE.cities]: { type: 'geojson', data: mapScene.links.cities, promoteId: 'id' },
       [SOURCE.forums]: { type: 'geojson', data: mapScene.links.forums, promoteId: 'id' },
@@ -200,13 +209,31 @@ export function buildStyle(mapScene: MapScene, p: Palette, lang: Lang, state: Li
         },
       },
       {
-        id: LAYER.regionsLine,
-        type: 'line',
+        id: LAYER.regionsNone,
+        type: 'fill',
         source: SOURCE.regions,
+        filter: noRecordFilter([]),
+        paint: { 'fill-pattern': HATCH_IMAGE },
+      },
+      {
+        id: LAYER.bordersInternal,
+        type: 'line',
+        source: SOURCE.borders,
+        filter: ['==', ['get', 'kind'], 'internal'],
         paint: {
-          'line-color': ['case', ['==', ['get', 'country'], 'BY'], p.countryBorder, p.border],
-          'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 5, 1.2],
-          'line-opacity': ['case', ['==', ['get', 'country'], 'BY'], 0.5, 1],
+          'line-color': p.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 5, 1.2],
+        },
+      },
+      {
+        id: LAYER.bordersCountry,
+        type: 'line',
+        source: SOURCE.borders,
+        filter: ['!=', ['get', 'kind'], 'internal'],
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': p.countryBorder,
+          'line-width': ['case', ['==', ['get', 'kind'], 'byRu'], 1.8, 1.1],
         },
       },
       {

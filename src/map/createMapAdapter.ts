@@ -2,7 +2,18 @@ import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-
 import { project, projectedFrameBounds } from '../data/projection';
 import { LINK_KINDS, type Lang, type LinkKind } from '../data/types';
 import type { Palette } from '../scene/palette';
-import { arcFilter, arcOpacity, arcWidth, buildStyle, forumRadius, labelField, pointFilter, type MapScene } from './buildStyle';
+import {
+  arcFilter,
+  arcOpacity,
+  arcWidth,
+  buildStyle,
+  forumRadius,
+  HATCH_IMAGE,
+  labelField,
+  noRecordFilter,
+  pointFilter,
+  type MapScene,
+} from './buildStyle';
 import { ARC_LAYER, LAYER, SOURCE } from './ids';
 
 /** The part of MapLibre's `Map` the adapter uses; a recording fake implements the same. */
@@ -24,6 +35,8 @@ export type MapLike = Pick<
   | 'remove'
   | 'getCanvas'
   | 'resize'
+  | 'addImage'
+  | 'hasImage'
 >;
 
 /** The injected map library: `{ Map }` from maplibre-gl, or a fake in unit tests. */
@@ -43,6 +56,8 @@ export interface MapViewState {
   regionClasses: Record<string, number>;
   /** Regions to dim (e.g. not related to the selection). */
   dimmed: string[];
+  /** Regions with nothing recorded for the shown kinds (hatched). */
+  noRecord: string[];
 }
 
 export interface MapAdapterOptions {
@@ -86,6 +101,23 @@ declare global {
 
 const FIT_PADDING = 12;
 
+/** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour, drawn over "nothing recorded" regions. */
+export function hatchPattern(hex: string): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) || 0);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size < 1.5;
+      const i = (y * size + x) * 4;
+      data[i] = r ?? 0;
+      data[i + 1] = g ?? 0;
+      data[i + 2] = b ?? 0;
+      data[i + 3] = on ? 110 : 0;
+    }
+  return { width: size, height: size, data };
+}
+
 /** Owns one MapLibre map; waits for `load` itself, adds geometry once, then changes only state. */
 export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   const bounds = projectedFrameBounds() as LngLatBoundsLike;
@@ -109,7 +141,14 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
 
   let loaded = false;
   // What the style already shows: the first view's language, year and focus, all kinds, no state.
-  let applied: MapViewState = { ...o.initial, kinds: [...LINK_KINDS], selection: null, regionClasses: {}, dimmed: [] };
+  let applied: MapViewState = {
+    ...o.initial,
+    kinds: [...LINK_KINDS],
+    selection: null,
+    regionClasses: {},
+    dimmed: [],
+    noRecord: [],
+  };
   let pending: MapViewState | null = o.initial;
   let clickCb: ((code: string | null) => void) | null = null;
   let hoverCb: ((code: string | null) => void) | null = null;
@@ -157,6 +196,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
       map.setLayoutProperty(LAYER.cities, 'visibility', citiesShown ? 'visible' : 'none');
       map.setLayoutProperty(LAYER.cityLabels, 'visibility', citiesShown ? 'visible' : 'none');
     }
+    if (next.noRecord !== applied.noRecord) map.setFilter(LAYER.regionsNone, noRecordFilter(next.noRecord));
     if (next.focus !== applied.focus)
       for (const kind of LINK_KINDS) map.setPaintProperty(ARC_LAYER[kind], 'line-opacity', arcOpacity(next.focus));
     if (next.selection !== applied.selection) {
@@ -175,6 +215,9 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     applied = next;
   };
 
+  const onImageMissing = (e: { id: string }): void => {
+    if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
+  };
   const onLoad = (): void => {
     loaded = true;
     if (pending) apply(pending);
@@ -204,6 +247,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     clickCb?.(regionAt(e.point.x, e.point.y));
   };
 
+  map.on('styleimagemissing', onImageMissing);
   map.on('load', onLoad);
   map.on('idle', onIdle);
   map.on('render', onRender);
@@ -235,6 +279,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     zoomOut: () => map.zoomOut(),
     fitAll: () => map.fitBounds(bounds, { padding: FIT_PADDING }),
     destroy: () => {
+      map.off('styleimagemissing', onImageMissing);
       map.off('load', onLoad);
       map.off('idle', onIdle);
       map.off('render', onRender);

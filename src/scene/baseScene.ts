@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { project, projectGeometry } from '../data/projection';
 import type { RegionInfo } from '../data/types';
 
@@ -22,12 +22,18 @@ export interface BaseScene {
   regions: FeatureCollection<Polygon | MultiPolygon, RegionShapeProps>;
   neighbours: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
   labels: FeatureCollection<Point, LabelProps>;
+  /** Border lines, each drawn once: between regions, and between countries (BY–RU apart). */
+  borders: FeatureCollection<MultiLineString, { kind: BorderKind }>;
 }
+
+export const BORDER_KINDS = ['internal', 'international', 'byRu'] as const;
+export type BorderKind = (typeof BORDER_KINDS)[number];
 
 export interface GeographyInput {
   regions: RegionInfo[];
   regionShapes: FeatureCollection<Polygon | MultiPolygon, RegionShapeProps>;
   neighbours: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+  borders: Record<BorderKind, MultiLineString>;
 }
 
 /** Rough planar size of a geometry (bbox area in degrees²), for label priority only. */
@@ -84,5 +90,13 @@ export function buildBaseScene(geo: GeographyInput): BaseScene {
     type: 'FeatureCollection',
     features: geo.neighbours.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry) })),
   };
-  return { regions, neighbours, labels };
+  const borders: BaseScene['borders'] = {
+    type: 'FeatureCollection',
+    features: BORDER_KINDS.map((kind) => ({
+      type: 'Feature',
+      properties: { kind },
+      geometry: projectGeometry(geo.borders[kind]),
+    })),
+  };
+  return { regions, neighbours, labels, borders };
 }

@@ -76,6 +76,18 @@ export function selectRegionClasses(s: AppState): Record<string, number> {
   return out;
 }
 
+let noRecordMemo: { classes: Record<string, number>; out: string[] } | null = null;
+
+/** Regions with nothing recorded for the shown kinds (class 0), as a stable list. */
+export function selectNoRecord(s: AppState): string[] {
+  const classes = selectRegionClasses(s);
+  if (noRecordMemo?.classes === classes) return noRecordMemo.out;
+  const out = Object.keys(classes).filter((c) => classes[c] === 0);
+  const same = noRecordMemo && noRecordMemo.out.length === out.length && out.every((c, i) => noRecordMemo?.out[i] === c);
+  noRecordMemo = { classes, out: same && noRecordMemo ? noRecordMemo.out : out };
+  return noRecordMemo.out;
+}
+
 const EMPTY_CLASSES: Record<string, number> = {};
 const NONE: string[] = [];
 
@@ -89,5 +101,6 @@ export function selectMapView(s: AppState): MapViewState {
     focus: s.selection ?? s.hover,
     regionClasses: selectRegionClasses(s),
     dimmed: NONE,
+    noRecord: selectNoRecord(s),
   };
 }

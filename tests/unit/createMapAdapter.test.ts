@@ -80,6 +80,12 @@ function createFakeLib(hits: Record<string, string> = {}) {
     resize() {
       return this;
     }
+    hasImage() {
+      return false;
+    }
+    addImage(...a: unknown[]) {
+      calls.push(['addImage', a[0]]);
+    }
   }
   const fire = (type: string, e: unknown = {}) => handlers.get(type)?.forEach((fn) => fn(e));
   return {
@@ -94,7 +100,7 @@ function createFakeLib(hits: Record<string, string> = {}) {
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const createScene = (): MapScene => ({
-  base: { regions: empty, neighbours: empty, labels: empty },
+  base: { regions: empty, neighbours: empty, labels: empty, borders: empty },
   links: { arcs: empty, cities: empty, forums: empty },
 });
 
@@ -110,6 +116,7 @@ const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
   focus: null,
   regionClasses: {},
   dimmed: [],
+  noRecord: [],
   ...over,
 });
 

@@ -1,0 +1,156 @@
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { feature, mesh } from 'topojson-client';
+import type { RegionInfo } from './types';
+
+/**
+ * Decodes `public/data/regions.topo.json` (built by `scripts/geo/build.mjs`) into the shapes the map
+ * draws. Coordinates stay geographic lon/lat degrees; Chukotka's run past 180° (up to ~190°) so that
+ * it stays one piece. Nothing is projected here (see `projection.ts`).
+ */
+
+const FILE = 'regions.topo.json';
+
+export const REGION_COUNTRIES = ['BY', 'RU'] as const;
+export type RegionCountry = (typeof REGION_COUNTRIES)[number];
+
+/** Region and neighbour outlines, as GeoJSON. */
+export type AreaGeometry = Polygon | MultiPolygon;
+
+export interface RegionShapeProperties {
+  /** ISO 3166-2 code, e.g. `BY-HR`. */
+  code: string;
+  country: RegionCountry;
+}
+
+export interface NeighbourProperties {
+  /** ISO 3166-1 alpha-2 code, e.g. `UA`. */
+  code: string;
+}
+
+/** Border lines, for drawing strokes once instead of outlining every fill. */
+export interface Borders {
+  /** Borders between two regions of the same country (oblast and subject borders). */
+  internal: MultiLineString;
+  /** The Belarus–Russia state border. */
+  byRu: MultiLineString;
+  /** Every land border between two different countries among the regions and the neighbours (BY–RU included). */
+  international: MultiLineString;
+}
+
+export interface Geography {
+  /** The 90 regions (7 BY, 83 RU) in file order (sorted by code). */
+  regions: RegionInfo[];
+  regionShapes: FeatureCollection<AreaGeometry, RegionShapeProperties>;
+  /** Neighbouring countries, drawn as context only. */
+  neighbours: FeatureCollection<AreaGeometry, NeighbourProperties>;
+  borders: Borders;
+}
+
+type Props = Record<string, unknown>;
+
+function fail(message: string): never {
+  throw new Error(`${FILE}: ${message}`);
+}
+
+function collection(topology: Topology, name: string): GeometryCollection<Props> {
+  const object = topology.objects[name];
+  if (!object) fail(`missing object "${name}"`);
+  if (object.type !== 'GeometryCollection') fail(`object "${name}" is a ${object.type}, expected a GeometryCollection`);
+  return object as GeometryCollection<Props>;
+}
+
+function text(props: Props, key: string, where: string): string {
+  const value = props[key];
+  if (typeof value !== 'string' || value.trim() === '') fail(`${where} lacks property "${key}" (a non-empty string)`);
+  return value;
+}
+
+function degrees(props: Props, key: string, where: string): number {
+  const value = props[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${where} lacks property "${key}" (a number)`);
+  return value;
+}
+
+function isCountry(value: unknown): value is RegionCountry {
+  return REGION_COUNTRIES.some((c) => c === value);
+}
+
+/** Checks a geometry's type and code, and that the code is new; returns the code. */
+function checkGeometry(g: GeometryObject<Props>, i: number, kind: string, seen: Set<string>): string {
+  const where = `${kind} #${i + 1}`;
+  const code = text(g.properties ?? {}, 'code', where);
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+    fail(`${kind} ${code} has geometry type ${g.type}, expected Polygon or MultiPolygon`);
+  }
+  if (seen.has(code)) fail(`duplicate ${kind} code ${code}`);
+  seen.add(code);
+  return code;
+}
+
+function toFeature<P>(topology: Topology, g: GeometryObject<Props>, properties: P): Feature<AreaGeometry, P> {
+  const { geometry } = feature(topology, g as GeometryObject) as Feature<AreaGeometry>;
+  return { type: 'Feature', properties, geometry };
+}
+
+/**
+ * Decodes the boundaries topology (already parsed JSON).
+ * @throws Error naming the problem when an object or a property is missing or a code is repeated.
+ */
+export function decodeTopology(topology: Topology): Geography {
+  if (topology?.type !== 'Topology' || !Array.isArray(topology.arcs) || typeof topology.objects !== 'object') {
+    fail('not a TopoJSON Topology');
+  }
+  const regionObject = collection(topology, 'regions');
+  const neighbourObject = collection(topology, 'neighbours');
+
+  const regions: RegionInfo[] = [];
+  const regionShapes: Feature<AreaGeometry, RegionShapeProperties>[] = [];
+  const countryOf = new Map<GeometryObject<Props>, string>();
+  const seenRegions = new Set<string>();
+  regionObject.geometries.forEach((g, i) => {
+    const code = checkGeometry(g, i, 'region', seenRegions);
+    const props: Props = g.properties ?? {};
+    const country = props.country;
+    if (!isCountry(country)) fail(`region ${code} lacks property "country" ('BY' or 'RU')`);
+    if (!code.startsWith(`${country}-`)) fail(`region ${code} has country ${country}, which its code contradicts`);
+    regions.push({
+      code,
+      country,
+      names: {
+        ru: text(props, 'name_ru', `region ${code}`),
+        be: text(props, 'name_be', `region ${code}`),
+        en: text(props, 'name_en', `region ${code}`),
+      },
+      label: [degrees(props, 'label_lon', `region ${code}`), degrees(props, 'label_lat', `region ${code}`)],
+    });
+    regionShapes.push(toFeature(topology, g, { code, country }));
+    countryOf.set(g, country);
+  });
+
+  const seenNeighbours = new Set<string>();
+  const neighbours = neighbourObject.geometries.map((g, i) => {
+    const code = checkGeometry(g, i, 'neighbour', seenNeighbours);
+    countryOf.set(g, code);
+    return toFeature(topology, g, { code });
+  });
+
+  // mesh() calls the filter with a === b for outer edges (coasts); those are no borders.
+  const country = (g: GeometryObject) => countryOf.get(g as GeometryObject<Props>);
+  const everything: GeometryCollection = {
+    type: 'GeometryCollection',
+    geometries: [...regionObject.geometries, ...neighbourObject.geometries],
+  };
+  const borders: Borders = {
+    internal: mesh(topology, regionObject, (a, b) => a !== b && country(a) === country(b)),
+    byRu: mesh(topology, regionObject, (a, b) => country(a) !== country(b)),
+    international: mesh(topology, everything, (a, b) => a !== b && country(a) !== country(b)),
+  };
+
+  return {
+    regions,
+    regionShapes: { type: 'FeatureCollection', features: regionShapes },
+    neighbours: { type: 'FeatureCollection', features: neighbours },
+    borders,
+  };
+}

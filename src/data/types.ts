@@ -33,6 +33,8 @@ export interface Source {
   url: string;
   /** File name under `seeds/`, for `seed` sources. */
   file: string;
+  /** Remarks on the source itself: how its date was derived, an address the research brief gives only in part. */
+  note: string;
 }
 
 /** How the quoted number relates to the real value. */
@@ -148,6 +150,8 @@ export interface RegionFact {
   sourceId: string;
   quote: string;
   certainty: Certainty;
+  /** Remarks, e.g. "paraphrase from research brief" when the quote is not the document's own words. */
+  note: string;
 }
 
 export interface Dataset {

@@ -1,5 +1,5 @@
 import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-gl';
-import { project, projectedFrameBounds } from '../data/projection';
+import { project } from '../data/projection';
 import { LINK_KINDS, type Lang, type LinkKind } from '../data/types';
 import type { Palette } from '../scene/palette';
 import {
@@ -37,6 +37,7 @@ export type MapLike = Pick<
   | 'resize'
   | 'addImage'
   | 'hasImage'
+  | 'setMissingStyleImageResolver'
 >;
 
 /** The injected map library: `{ Map }` from maplibre-gl, or a fake in unit tests. */
@@ -113,14 +114,14 @@ export function hatchPattern(hex: string): { width: number; height: number; data
       data[i] = r ?? 0;
       data[i + 1] = g ?? 0;
       data[i + 2] = b ?? 0;
-      data[i + 3] = on ? 110 : 0;
+      data[i + 3] = on ? 70 : 0;
     }
   return { width: size, height: size, data };
 }
 
 /** Owns one MapLibre map; waits for `load` itself, adds geometry once, then changes only state. */
 export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
-  const bounds = projectedFrameBounds() as LngLatBoundsLike;
+  const bounds = o.scene.base.bounds as LngLatBoundsLike;
   o.container.dataset.mapState = 'loading';
   const map = new o.lib.Map({
     container: o.container,
@@ -215,9 +216,6 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     applied = next;
   };
 
-  const onImageMissing = (e: { id: string }): void => {
-    if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
-  };
   const onLoad = (): void => {
     loaded = true;
     if (pending) apply(pending);
@@ -247,7 +245,10 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     clickCb?.(regionAt(e.point.x, e.point.y));
   };
 
-  map.on('styleimagemissing', onImageMissing);
+  // Generated images (no sprite server): made when the style first asks for them.
+  map.setMissingStyleImageResolver((id) => {
+    if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
+  });
   map.on('load', onLoad);
   map.on('idle', onIdle);
   map.on('render', onRender);
@@ -279,7 +280,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     zoomOut: () => map.zoomOut(),
     fitAll: () => map.fitBounds(bounds, { padding: FIT_PADDING }),
     destroy: () => {
-      map.off('styleimagemissing', onImageMissing);
+      map.setMissingStyleImageResolver(null);
       map.off('load', onLoad);
       map.off('idle', onIdle);
       map.off('render', onRender);

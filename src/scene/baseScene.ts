@@ -22,6 +22,8 @@ export interface BaseScene {
   regions: FeatureCollection<Polygon | MultiPolygon, RegionShapeProps>;
   neighbours: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
   labels: FeatureCollection<Point, LabelProps>;
+  /** Bounds of the 90 regions in MapLibre lon/lat, [[west, south], [east, north]]: the default view. */
+  bounds: [[number, number], [number, number]];
   /** Border lines, each drawn once: between regions, and between countries (BY–RU apart). */
   borders: FeatureCollection<MultiLineString, { kind: BorderKind }>;
 }
@@ -51,6 +53,27 @@ function bboxArea(g: Polygon | MultiPolygon): number {
       y1 = Math.max(y1, y);
     }
   return (x1 - x0) * (y1 - y0);
+}
+
+function boundsOf(fc: BaseScene['regions']): [[number, number], [number, number]] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const f of fc.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys)
+      for (const [x = 0, y = 0] of poly[0] ?? []) {
+        w = Math.min(w, x);
+        s = Math.min(s, y);
+        e = Math.max(e, x);
+        n = Math.max(n, y);
+      }
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
 }
 
 /** Projects the decoded geography and derives the label layer. Pure. */
@@ -98,5 +121,5 @@ export function buildBaseScene(geo: GeographyInput): BaseScene {
       geometry: projectGeometry(geo.borders[kind]),
     })),
   };
-  return { regions, neighbours, labels, borders };
+  return { regions, neighbours, labels, borders, bounds: boundsOf(regions) };
 }

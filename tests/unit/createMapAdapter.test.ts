@@ -80,6 +80,9 @@ function createFakeLib(hits: Record<string, string> = {}) {
     resize() {
       return this;
     }
+    setMissingStyleImageResolver() {
+      return this;
+    }
     hasImage() {
       return false;
     }
@@ -100,10 +103,12 @@ function createFakeLib(hits: Record<string, string> = {}) {
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const createScene = (): MapScene => ({
-  base: { regions: empty, neighbours: empty, labels: empty, borders: empty },
+  base: { regions: empty, neighbours: empty, labels: empty, borders: empty, bounds: [[-60, 10], [60, 30]] },
   links: { arcs: empty, cities: empty, forums: empty },
 });
 
+/** Unchanged lists keep their identity between updates, as the store's selectors guarantee. */
+const NO_RECORD: string[] = [];
 const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
 
 const createContainer = () => ({ dataset: {} as Record<string, string> }) as unknown as HTMLElement;
@@ -116,7 +121,7 @@ const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
   focus: null,
   regionClasses: {},
   dimmed: [],
-  noRecord: [],
+  noRecord: NO_RECORD,
   ...over,
 });
 

@@ -1,0 +1,39 @@
+/**
+ * `npm run data`: compiles the CSV tables in data/ into public/data/dataset.json, or prints every
+ * problem as `data/file.csv:LINE: field: reason` and exits 1. The logic lives in scripts/data/ (pure).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileDataset } from './data/compile.ts';
+import { formatError } from './data/csv.ts';
+import { TABLE_FILES, type TableFile } from './data/schemas.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'data');
+const seedsDir = join(root, 'seeds');
+const outFile = join(root, 'public', 'data', 'dataset.json');
+
+const tables: Partial<Record<TableFile, string>> = {};
+for (const f of TABLE_FILES) {
+  const p = join(dataDir, f);
+  if (existsSync(p)) tables[f] = readFileSync(p, 'utf8');
+}
+const seeds: Record<string, string> = {};
+for (const f of readdirSync(seedsDir)) {
+  if (f.endsWith('.txt')) seeds[f] = readFileSync(join(seedsDir, f), 'utf8');
+}
+
+const result = compileDataset({ tables, seeds });
+if (result.errors) {
+  for (const e of result.errors) console.error(formatError(e));
+  console.error(`\n${result.errors.length} problem(s) in data/: dataset.json was not written.`);
+  process.exit(1);
+}
+const { dataset } = result;
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, JSON.stringify(dataset));
+const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', 'regionFacts'] as const)
+  .map((k) => `${dataset[k].length} ${k}`)
+  .join(', ');
+console.log(`public/data/dataset.json: ${counts}.`);

@@ -1,0 +1,72 @@
+/**
+ * Text checks used by the validator: whitespace normalisation for verbatim quotes, and finding the
+ * numbers a quote states (so a figure's value can be matched against its quote).
+ */
+
+/** Collapses every run of whitespace (including no-break spaces and line breaks) to one space. */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2009\ufeff]+/gu, ' ').trim();
+}
+
+/** True when `quote` stands verbatim in `document`, whitespace aside. */
+export function quoteStandsIn(quote: string, document: string): boolean {
+  const q = normaliseWhitespace(quote);
+  return q.length > 0 && normaliseWhitespace(document).includes(q);
+}
+
+/** Scale words that may follow a number: «3 тысяч» is 3000, «1 миллиард» is 1e9. */
+const SCALES: ReadonlyArray<[RegExp, number]> = [
+  [/^(тыс|thousand)/iu, 1e3],
+  [/^(млн|миллион|million|mln)/iu, 1e6],
+  [/^(млрд|миллиард|billion|bn)/iu, 1e9],
+];
+
+function toNumber(digits: string): number {
+  return Number(digits.replace(',', '.'));
+}
+
+/**
+ * Every value a quote can be read as stating: each number as written ("26,1" and "26.1" both give
+ * 26.1; "3 000" gives 3000 and also 3 and 000) and, when a scale word follows, the scaled value
+ * ("3 тысяч" also gives 3000). Generous on purpose: the check is that the figure's number is there.
+ */
+export function numbersInText(text: string): number[] {
+  const found = new Set<number>();
+  const add = (n: number) => {
+    if (Number.isFinite(n)) found.add(n);
+  };
+  const plain = /\d+(?:[.,]\d+)?/gu;
+  for (const m of text.matchAll(plain)) {
+    const n = toNumber(m[0]);
+    add(n);
+    // "3,000" read as a thousands separator.
+    if (/^\d{1,3},\d{3}$/u.test(m[0])) add(Number(m[0].replace(',', '')));
+    const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s\u00a0]+/u, '');
+    for (const [re, factor] of SCALES) if (re.test(rest)) add(Math.round(n * factor * 1e6) / 1e6);
+  }
+  // Digit groups separated by (no-break) spaces: "3 000 000".
+  for (const m of text.matchAll(/\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])/gu)) {
+    add(Number(m[0].replace(/[ \u00a0\u202f]/gu, '')));
+  }
+  return [...found];
+}
+
+/** True when the quote states `value` (see {@link numbersInText}). */
+export function quoteStatesNumber(quote: string, value: number): boolean {
+  return numbersInText(quote).some((n) => Math.abs(n - value) < 1e-9);
+}
+
+/** Words that must appear in a quote for each non-exact qualifier. */
+export const QUALIFIER_MARKERS = {
+  about: ['около', 'порядка', 'примерно', 'приблизительно', 'about', 'around', 'approximately', '~'],
+  more_than: ['более', 'свыше', 'больше', 'превыси', 'превысил', 'more than', 'over', 'exceed', '>'],
+  at_least: ['не менее', 'at least', 'минимум'],
+} as const;
+
+/** True when the quote carries a marker for the qualifier (always true for `exact` and `range`). */
+export function quoteFitsQualifier(quote: string, qualifier: string): boolean {
+  const markers = (QUALIFIER_MARKERS as Record<string, readonly string[]>)[qualifier];
+  if (!markers) return true;
+  const q = quote.toLowerCase();
+  return markers.some((m) => q.includes(m));
+}

@@ -1,0 +1,201 @@
+/**
+ * The compiled dataset in the browser: a light structural check of `dataset.json` (the full
+ * validation runs at build time, in scripts/data/) and the small pure look-ups the UI needs.
+ */
+import type { City, Dataset, Figure, Link, MapEvent, Source } from './types';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fail(path: string, expected: string, got: unknown): never {
+  const shown = got === undefined ? 'nothing' : JSON.stringify(got)?.slice(0, 60);
+  throw new Error(`dataset.json: ${path}: expected ${expected}, got ${shown}`);
+}
+
+/** Field checks per table: the fields the app relies on, each with the JSON type it must have. */
+const FIELDS = {
+  sources: { id: 'string', kind: 'string', title: 'string', date: 'string', url: 'string', file: 'string' },
+  metrics: { id: 'string', unit: 'string', order: 'number', names: 'names' },
+  figures: {
+    id: 'string',
+    metric: 'string',
+    series: 'string',
+    year: 'number',
+    value: 'number',
+    qualifier: 'string',
+    sourceId: 'string',
+    quote: 'string',
+    certainty: 'string',
+  },
+  cities: { id: 'string', region: 'string', lon: 'number', lat: 'number', names: 'names', sourceId: 'string' },
+  links: {
+    id: 'string',
+    kind: 'string',
+    status: 'string',
+    from: 'string',
+    to: 'string',
+    sourceId: 'string',
+    quote: 'string',
+  },
+  events: {
+    id: 'string',
+    kind: 'string',
+    year: 'number',
+    city: 'string',
+    region: 'string',
+    names: 'names',
+    sourceId: 'string',
+  },
+  regionFacts: {
+    id: 'string',
+    region: 'string',
+    year: 'number',
+    sinceYear: 'boolean',
+    text: 'names',
+    sourceId: 'string',
+  },
+} as const satisfies Record<Exclude<keyof Dataset, 'years'>, Record<string, string>>;
+
+function checkField(path: string, value: unknown, kind: string): void {
+  if (kind === 'names') {
+    if (!isObject(value) || ['ru', 'be', 'en'].some((l) => typeof value[l] !== 'string')) {
+      fail(path, 'names in ru, be and en', value);
+    }
+  } else if (typeof value !== kind) {
+    fail(path, `a ${kind}`, value);
+  }
+}
+
+/**
+ * Checks that `json` has the shape of a {@link Dataset} and returns it typed. Throws an Error naming
+ * the first bad path (`dataset.json: figures[3].value: expected a number, got "26,1"`).
+ */
+export function decodeDataset(json: unknown): Dataset {
+  if (!isObject(json)) fail('(root)', 'an object', json);
+  if (!Array.isArray(json.years) || json.years.some((y) => typeof y !== 'number'))
+    fail('years', 'a list of years', json.years);
+  for (const [table, fields] of Object.entries(FIELDS)) {
+    const rows = json[table];
+    if (!Array.isArray(rows)) fail(table, 'a list', rows);
+    rows.forEach((row: unknown, i: number) => {
+      const path = `${table}[${i}]`;
+      if (!isObject(row)) fail(path, 'an object', row);
+      for (const [field, kind] of Object.entries(fields)) {
+        checkField(`${path}.${field}`, row[field], kind);
+      }
+    });
+  }
+  for (const [i, l] of (json.links as Json[]).entries()) {
+    if (l.year !== null && typeof l.year !== 'number') fail(`links[${i}].year`, 'a number or null', l.year);
+    if (l.inForceBy !== null && typeof l.inForceBy !== 'number')
+      fail(`links[${i}].inForceBy`, 'a number or null', l.inForceBy);
+  }
+  return json as unknown as Dataset;
+}
+
+// Indexes are built once per dataset object and kept beside it.
+const sourceIndex = new WeakMap<Dataset, Map<string, Source>>();
+const cityIndex = new WeakMap<Dataset, Map<string, City>>();
+const metricOrder = new WeakMap<Dataset, Map<string, number>>();
+
+function indexed<T extends { id: string }>(
+  cache: WeakMap<Dataset, Map<string, T>>,
+  d: Dataset,
+  rows: T[],
+): Map<string, T> {
+  let m = cache.get(d);
+  if (!m) {
+    m = new Map(rows.map((r) => [r.id, r]));
+    cache.set(d, m);
+  }
+  return m;
+}
+
+/** The source a record cites (`figure.sourceId`, `link.sourceId` …). */
+export function sourceById(dataset: Dataset, id: string): Source | undefined {
+  return indexed(sourceIndex, dataset, dataset.sources).get(id);
+}
+
+/** A city by id; its `lon`/`lat` are degrees (2 decimals). */
+export function cityById(dataset: Dataset, id: string): City | undefined {
+  return indexed(cityIndex, dataset, dataset.cities).get(id);
+}
+
+function orderOf(dataset: Dataset, metric: string): number {
+  let m = metricOrder.get(dataset);
+  if (!m) {
+    m = new Map(dataset.metrics.map((x) => [x.id, x.order]));
+    metricOrder.set(dataset, m);
+  }
+  return m.get(metric) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * The figures that describe `year`, in the metrics' display order (then by series). A metric with no
+ * figure for the year has none here: the UI shows "no data", never a zero or an interpolation.
+ * Values are in each figure's `unit` (`count`, `usd_bn`, `usd_mln`, `rub_bn`, `percent`).
+ */
+export function figuresForYear(dataset: Dataset, year: number): Figure[] {
+  return dataset.figures
+    .filter((f) => f.year === year)
+    .sort((a, b) => orderOf(dataset, a.metric) - orderOf(dataset, b.metric) || a.series.localeCompare(b.series));
+}
+
+export interface Series {
+  /** Series id: one line of sources; two series of one metric that disagree are never merged. */
+  series: string;
+  /** The series' figures by year, oldest first. */
+  figures: Figure[];
+}
+
+/** The figures of one metric grouped into their series, each sorted by year. */
+export function seriesByMetric(dataset: Dataset, metric: string): Series[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of dataset.figures) {
+    if (f.metric !== metric) continue;
+    const g = groups.get(f.series);
+    if (g) g.push(f);
+    else groups.set(f.series, [f]);
+  }
+  return [...groups].map(([series, figures]) => ({ series, figures: figures.sort((a, b) => a.year - b.year) }));
+}
+
+/**
+ * The year from which a link is shown: its signing year, else the year by which a source shows it
+ * (in force, or authorised for `authorised` links); null when no source dates it at all.
+ */
+export function linkStartYear(link: Link): number | null {
+  return link.year ?? link.inForceBy;
+}
+
+/** Links signed or in force by `year` (a link counts from `year ?? inForceBy`; undated links never). */
+export function linksInForce(dataset: Dataset, year: number): Link[] {
+  return dataset.links.filter((l) => {
+    const start = linkStartYear(l);
+    return start !== null && start <= year && (l.status === 'signed' || l.status === 'in_force');
+  });
+}
+
+/** Every dated link known by `year`, whatever its status (authorised and planned ones included). */
+export function linksKnownBy(dataset: Dataset, year: number): Link[] {
+  return dataset.links.filter((l) => {
+    const start = linkStartYear(l);
+    return start !== null && start <= year;
+  });
+}
+
+/** Links no source dates (neither signing year nor a year shown in force): list them, don't place them. */
+export function undatedLinks(dataset: Dataset): Link[] {
+  return dataset.links.filter((l) => linkStartYear(l) === null);
+}
+
+/** True when a source says the link was signed in `year` (a link only shown in force by then is not "new"). */
+export function isNewInYear(link: Link, year: number): boolean {
+  return link.year === year;
+}
+
+/** The events (Forums of Regions, sister-city meetings) held in `year`. */
+export function eventsForYear(dataset: Dataset, year: number): MapEvent[] {
+  return dataset.events.filter((e) => e.year === year);
+}

@@ -1,0 +1,185 @@
+/**
+ * Downloadable tables: each table of the dataset as CSV (RFC 4180), every row carrying its source's
+ * title, publisher, date, address and file, so a downloaded row can be checked on its own; and the
+ * whole dataset as JSON. Pure: the UI turns the strings into downloads.
+ */
+import type { Dataset, Names, Source } from './types';
+
+export const EXPORT_TABLES = ['figures', 'links', 'events', 'regionFacts', 'cities', 'metrics', 'sources'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+/** MIME types for the downloads. */
+export const CSV_MIME = 'text/csv;charset=utf-8';
+export const JSON_MIME = 'application/json;charset=utf-8';
+
+type Cell = string | number | boolean | null;
+type Row = Record<string, Cell>;
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled (RFC 4180). */
+export function csvField(value: Cell): string {
+  const s = value === null ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+}
+
+/** Rows to CSV text: a header row, then one line per row, lines ending in CRLF (RFC 4180). */
+export function rowsToCsv(columns: readonly string[], rows: readonly Row[]): string {
+  const lines = [
+    columns.map(csvField).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(',')),
+  ];
+  return lines.map((l) => `${l}\r\n`).join('');
+}
+
+const names = (prefix: string, n: Names): Row => ({
+  [`${prefix}_ru`]: n.ru,
+  [`${prefix}_be`]: n.be,
+  [`${prefix}_en`]: n.en,
+});
+
+const SOURCE_COLUMNS = ['source_title', 'source_publisher', 'source_date', 'source_url', 'source_file'] as const;
+function sourceColumns(s: Source | undefined): Row {
+  return {
+    source_title: s?.title ?? '',
+    source_publisher: s?.publisher ?? '',
+    source_date: s?.date ?? '',
+    source_url: s?.url ?? '',
+    source_file: s ? (s.file ? `seeds/${s.file}` : '') : '',
+  };
+}
+
+/** The columns and rows of one table, with the source joined in. */
+export function tableRows(dataset: Dataset, table: ExportTable): { columns: string[]; rows: Row[] } {
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const src = (id: string) => sourceColumns(sources.get(id));
+  const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
+  switch (table) {
+    case 'figures':
+      return {
+        columns: [
+          'id',
+          'metric',
+          'metric_name_en',
+          'metric_name_ru',
+          'metric_name_be',
+          'series',
+          'year',
+          'asOf',
+          'value',
+          'valueMax',
+          'qualifier',
+          'unit',
+          'scope',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.figures.map((f) => {
+          const m = metrics.get(f.metric);
+          return {
+            ...f,
+            metric_name_en: m?.names.en ?? '',
+            metric_name_ru: m?.names.ru ?? '',
+            metric_name_be: m?.names.be ?? '',
+            ...src(f.sourceId),
+          };
+        }),
+      };
+    case 'links':
+      return {
+        columns: [
+          'id',
+          'kind',
+          'status',
+          'from',
+          'to',
+          'year',
+          'date',
+          'inForceBy',
+          'title',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.links.map((l) => ({ ...l, ...src(l.sourceId) })),
+      };
+    case 'events':
+      return {
+        columns: [
+          'id',
+          'kind',
+          'number',
+          'year',
+          'dateStart',
+          'dateEnd',
+          'city',
+          'region',
+          'mode',
+          'name_ru',
+          'name_be',
+          'name_en',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.events.map(({ names: n, ...e }) => ({ ...e, ...names('name', n), ...src(e.sourceId) })),
+      };
+    case 'regionFacts':
+      return {
+        columns: [
+          'id',
+          'region',
+          'year',
+          'sinceYear',
+          'text_ru',
+          'text_be',
+          'text_en',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.regionFacts.map(({ text, ...f }) => ({ ...f, ...names('text', text), ...src(f.sourceId) })),
+      };
+    case 'cities':
+      return {
+        columns: ['id', 'region', 'lat', 'lon', 'name_ru', 'name_be', 'name_en', 'sourceId', ...SOURCE_COLUMNS],
+        rows: dataset.cities.map(({ names: n, ...c }) => ({ ...c, ...names('name', n), ...src(c.sourceId) })),
+      };
+    case 'metrics':
+      return {
+        columns: ['id', 'unit', 'order', 'name_ru', 'name_be', 'name_en'],
+        rows: dataset.metrics.map(({ names: n, ...m }) => ({ ...m, ...names('name', n) })),
+      };
+    case 'sources':
+      return {
+        columns: ['id', 'kind', 'title', 'publisher', 'date', 'lang', 'url', 'file', 'note'],
+        rows: dataset.sources.map((s) => ({ ...s, file: s.file ? `seeds/${s.file}` : '' })),
+      };
+  }
+}
+
+/**
+ * One table as CSV text (RFC 4180, CRLF line ends). Pass `{ bom: true }` for a file that Excel opens
+ * as UTF-8 (the quotes are Cyrillic).
+ */
+export function toCsv(dataset: Dataset, table: ExportTable, options: { bom?: boolean } = {}): string {
+  const { columns, rows } = tableRows(dataset, table);
+  return (options.bom ? '\ufeff' : '') + rowsToCsv(columns, rows);
+}
+
+/** The whole dataset as readable JSON (2-space indent), the same shape the app loads. */
+export function toJson(dataset: Dataset): string {
+  return `${JSON.stringify(dataset, null, 2)}\n`;
+}
+
+/** File name for a download, e.g. `by-ru-regions-figures.csv`. */
+export function exportFileName(table: ExportTable | 'dataset', ext: 'csv' | 'json'): string {
+  return `by-ru-regions-${table}.${ext}`;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createDataset } from '../../scripts/data/fixtures';
+import {
+  cityById,
+  decodeDataset,
+  eventsForYear,
+  figuresForYear,
+  isNewInYear,
+  linkStartYear,
+  linksInForce,
+  linksKnownBy,
+  seriesByMetric,
+  sourceById,
+  undatedLinks,
+} from '../../src/data/dataset';
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe('decodeDataset', () => {
+  it('returns a well-formed dataset as it is', () => {
+    const ds = createDataset();
+    expect(decodeDataset(JSON.parse(JSON.stringify(ds)))).toEqual(ds);
+  });
+
+  it.each([
+    ['a non-object', 42, 'dataset.json: (root): expected an object, got 42'],
+    ['a missing table', { ...createDataset(), links: undefined }, 'dataset.json: links: expected a list, got nothing'],
+    [
+      'a value written as text',
+      { ...createDataset(), figures: [{ ...createDataset().figures[0], value: '26,1' }] },
+      'dataset.json: figures[0].value: expected a number, got "26,1"',
+    ],
+    [
+      'names missing a language',
+      { ...createDataset(), cities: [{ ...createDataset().cities[0], names: { ru: 'Минск', en: 'Minsk' } }] },
+      'dataset.json: cities[0].names: expected names in ru, be and en',
+    ],
+    [
+      'a link year that is text',
+      { ...createDataset(), links: [{ ...createDataset().links[0], year: '2020' }] },
+      'dataset.json: links[0].year: expected a number or null, got "2020"',
+    ],
+  ])('throws a readable error for %s', (_name, json, message) => {
+    expect(() => decodeDataset(json)).toThrow(message);
+  });
+});
+
+describe('look-ups', () => {
+  const ds = createDataset();
+
+  it('finds a source and a city by id, and nothing for an unknown id', () => {
+    expect(sourceById(ds, 's-web')?.url).toBe('https://example.org/x');
+    expect(cityById(ds, 'ufa')?.lat).toBe(54.74);
+    expect(sourceById(ds, 'nope')).toBeUndefined();
+  });
+
+  it('gives the figures of a year in the metrics display order, and none for a year without data', () => {
+    expect(ids(figuresForYear(ds, 2023))).toEqual(['f4', 'f2', 'f1']);
+    expect(figuresForYear(ds, 2019)).toEqual([]);
+  });
+
+  it('groups a metric into its series, each sorted by year, without merging them', () => {
+    expect(seriesByMetric(ds, 'a_metric').map((s) => [s.series, ids(s.figures)])).toEqual([
+      ['ru', ['f3', 'f2']],
+      ['by', ['f4']],
+    ]);
+  });
+
+  it('lists the events of a year', () => {
+    expect(ids(eventsForYear(ds, 2023))).toEqual(['forum-2023']);
+    expect(eventsForYear(ds, 2022)).toEqual([]);
+  });
+});
+
+describe('links over time', () => {
+  const ds = createDataset();
+
+  it.each([
+    [2016, ['before-2015']],
+    [2020, ['signed-2020', 'before-2015']],
+    [2023, ['signed-2020', 'shown-2023', 'before-2015']],
+  ])('in %i counts signed and in-force links from their year or inForceBy: %j', (year, expected) => {
+    expect(ids(linksInForce(ds, year))).toEqual(expected);
+  });
+
+  it('leaves authorised links out of the links in force but keeps them among the known ones', () => {
+    expect(ids(linksInForce(ds, 2024))).not.toContain('authorised-2020');
+    expect(ids(linksKnownBy(ds, 2020))).toContain('authorised-2020');
+  });
+
+  it('never places an undated link on the timeline, but lists it', () => {
+    expect(ids(linksKnownBy(ds, 2024))).not.toContain('undated');
+    expect(ids(undatedLinks(ds))).toEqual(['undated']);
+    expect(linkStartYear(ds.links.find((l) => l.id === 'undated')!)).toBeNull();
+  });
+
+  it.each([
+    ['signed-2020', 2020, true],
+    ['signed-2020', 2021, false],
+    ['shown-2023', 2023, false],
+  ])('calls %s new in %i: %s (only a sourced signing year makes a link new)', (id, year, expected) => {
+    expect(
+      isNewInYear(
+        ds.links.find((l) => l.id === id)!,
+        year,
+      ),
+    ).toBe(expected);
+  });
+});

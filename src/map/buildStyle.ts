@@ -60,10 +60,10 @@ export function arcOpacity(focus: string | null): DataDrivenPropertyValueSpecifi
   return ['case', touches(focus), 1, 0.08];
 }
 
-/** Arc width: links first recorded in the selected year are drawn twice as wide. */
+/** Arc width: links signed in the selected year are drawn twice as wide. */
 export function arcWidth(kind: LinkKind, year: number): DataDrivenPropertyValueSpecification<number> {
   const w = ARC_STYLE[kind].width;
-  return ['case', ['==', ['get', 'start'], year], w * 2, w];
+  return ['case', ['==', ['get', 'signed'], year], w * 2, w];
 }
 
 /** Markers (cities, forums) drawn by `year`. */

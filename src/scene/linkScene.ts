@@ -1,4 +1,5 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
+import { linkStartYear } from '../data/dataset';
 import { project, toWorld, worldToMercatorLngLat } from '../data/projection';
 import { BY_GOVERNMENT, type City, type Dataset, type LinkKind, type LinkStatus, type RegionInfo } from '../data/types';
 
@@ -11,6 +12,8 @@ export interface ArcProps {
   start: number;
   /** True when the signing year is unknown (drawn from `start`, marked "date unknown"). */
   dateUnknown: boolean;
+  /** Signing year when a source gives it, else 0: links signed in the selected year stand out. */
+  signed: number;
   uncertain: boolean;
   /** Region codes at each end (a city end is its region) — for selection isolation. */
   fromRegion: string;
@@ -101,11 +104,6 @@ export function arcCoordinates(a: [number, number], b: [number, number], bend: n
   return out;
 }
 
-/** The first year a link is drawn: its signing year, else the year it is shown in force by. */
-export function linkStart(link: { year: number | null; inForceBy: number | null }): number | null {
-  return link.year ?? link.inForceBy;
-}
-
 /**
  * Everything that links places, as projected geometry with the properties the renderers filter
  * on. Built once per dataset; the year and kind filters are applied by the renderer. Pure.
@@ -121,7 +119,7 @@ export function buildLinkScene(dataset: Dataset, regionList: readonly RegionInfo
   for (const link of dataset.links) {
     const a = resolveEndpoint(link.from, regions, cities);
     const b = resolveEndpoint(link.to, regions, cities);
-    const start = linkStart(link);
+    const start = linkStartYear(link);
     if (!a || !b || start === null) continue;
     const pair = `${a.lonLat.join()}|${b.lonLat.join()}|${link.kind}`;
     const nth = pairCount.get(pair) ?? 0;
@@ -137,6 +135,7 @@ export function buildLinkScene(dataset: Dataset, regionList: readonly RegionInfo
         status: link.status,
         start,
         dateUnknown: link.year === null,
+        signed: link.year ?? 0,
         uncertain: link.certainty === 'uncertain',
         fromRegion: a.region,
         toRegion: b.region,

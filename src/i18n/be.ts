@@ -105,4 +105,13 @@ export const be: Catalogue = {
   'table.events': 'падзеі',
   'table.regionFacts': 'факты пра рэгіёны',
   'table.metrics': 'метрыкі',
+  'source.scope': 'Што ўлічваецца',
+  'source.note': 'Заўвага',
+  'source.aboutSource': 'Пра крыніцу',
+  'source.newTab': 'адкрыецца ў новай укладцы',
+  'source.address': 'Адрас (няпоўны, спасылкі няма): {url}',
+  'source.lang.ru': 'руская',
+  'source.lang.be': 'беларуская',
+  'source.lang.en': 'англійская',
+  'figures.sourceHint': 'крыніца і цытата',
 };

@@ -105,4 +105,13 @@ export const en: Catalogue = {
   'table.events': 'events',
   'table.regionFacts': 'region facts',
   'table.metrics': 'metrics',
+  'source.scope': 'What is counted',
+  'source.note': 'Note',
+  'source.aboutSource': 'About the source',
+  'source.newTab': 'opens in a new tab',
+  'source.address': 'Address (incomplete, no link): {url}',
+  'source.lang.ru': 'Russian',
+  'source.lang.be': 'Belarusian',
+  'source.lang.en': 'English',
+  'figures.sourceHint': 'source and quote',
 };

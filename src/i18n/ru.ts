@@ -103,6 +103,15 @@ export const ru = {
   'table.events': 'события',
   'table.regionFacts': 'факты о регионах',
   'table.metrics': 'метрики',
+  'source.scope': 'Что учитывается',
+  'source.note': 'Примечание',
+  'source.aboutSource': 'Об источнике',
+  'source.newTab': 'откроется в новой вкладке',
+  'source.address': 'Адрес (неполный, ссылки нет): {url}',
+  'source.lang.ru': 'русский',
+  'source.lang.be': 'белорусский',
+  'source.lang.en': 'английский',
+  'figures.sourceHint': 'источник и цитата',
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -100,7 +100,8 @@ declare global {
   }
 }
 
-const FIT_PADDING = 12;
+/** Room around the regions in the default view (px); the legend sits bottom-right over the Pacific. */
+const FIT_PADDING = { top: 16, bottom: 16, left: 28, right: 20 };
 
 /** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour, drawn over "nothing recorded" regions. */
 export function hatchPattern(hex: string): { width: number; height: number; data: Uint8Array } {

@@ -2,11 +2,13 @@ import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { yearForKey } from '../data/timeline';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { Downloads } from './Downloads';
 import { Filters } from './Filters';
 import { HoverLabel } from './HoverLabel';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Legend } from './Legend';
 import { RegionPanel } from './RegionPanel';
+import { SearchBox } from './SearchBox';
 import { Timeline } from './Timeline';
 import { usePlayback } from './usePlayback';
 
@@ -64,7 +66,10 @@ export function App({ map, onRetry }: AppProps) {
           <h1>{t('app.title')}</h1>
           <p className="byru-subtitle">{t('app.subtitle')}</p>
         </div>
-        <LanguageSwitcher />
+        <div className="byru-tools">
+          {load.status === 'ready' && <SearchBox />}
+          <LanguageSwitcher />
+        </div>
       </header>
       {load.status === 'ready' && <Timeline years={years} />}
       <main className="byru-main">
@@ -89,12 +94,15 @@ export function App({ map, onRetry }: AppProps) {
             </>
           )}
         </section>
-        <RegionPanel />
+        <div className="byru-side">
+          <RegionPanel />
+        </div>
       </main>
       <footer className="byru-footer">
         <p>
           {t('footer.sources')} · {t('footer.boundaries')}
         </p>
+        <Downloads />
       </footer>
     </div>
   );

@@ -1,0 +1,8 @@
+export declare const CANDIDATE_PATHS: readonly string[];
+export declare const NOT_FOUND_MESSAGE: string;
+/** Path of a Chromium/Chrome executable; on Debian as root installs `chromium` with apt-get if missing. */
+export declare function findChromium(options?: {
+  /** Allow `apt-get install chromium` (Debian/Ubuntu, root only). Default true. */
+  install?: boolean;
+  env?: Record<string, string | undefined>;
+}): string;

@@ -1,0 +1,310 @@
+// Helpers for the real-browser tests: launch Debian Chromium (SwiftShader WebGL) through
+// playwright-core, open the built app, and guard against off-origin requests and console errors.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+
+/** Chromium flags verified on this kind of machine (see shared/briefs/geodata-and-browser.md).
+ *  Never add --disable-software-rasterizer: it kills WebGL under SwiftShader. */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The map container and its drawing canvas (app contract). */
+export const MAP_SELECTOR = '[data-testid="map"]';
+export const MAP_IDLE_SELECTOR = '[data-testid="map"][data-map-state="idle"]';
+const CANVAS_SELECTOR = '[data-testid="map"] canvas';
+
+/** What the app exposes on `window.byruDebug` when opened with `?debug=1`. */
+export interface ByruDebug {
+  /** CSS px relative to the map canvas' top-left corner. */
+  pixelOf(lon: number, lat: number): [number, number];
+  regionAt(x: number, y: number): string | null;
+}
+
+/** Origin of the server started by global-setup.ts, e.g. http://127.0.0.1:41234 */
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = inject('chromiumPath') || findChromium({ install: false });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface RequestGuard {
+  /** `METHOD url` of every request to another origin (each was aborted). */
+  offOrigin: string[];
+  /** `status url` of same-origin responses with status >= 400. */
+  failed: string[];
+}
+
+/** Aborts and records every request whose origin differs from `origin` (data: URLs are allowed). */
+export async function guardRequests(context: BrowserContext, origin: string): Promise<RequestGuard> {
+  const guard: RequestGuard = { offOrigin: [], failed: [] };
+  const isForeign = (url: string): boolean => {
+    if (url.startsWith('data:') || url.startsWith('about:')) return false;
+    try {
+      return new URL(url).origin !== origin;
+    } catch {
+      return true;
+    }
+  };
+  const record = (entry: string): void => {
+    if (!guard.offOrigin.includes(entry)) guard.offOrigin.push(entry);
+  };
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    if (isForeign(request.url())) {
+      record(`${request.method()} ${request.url()}`);
+      await route.abort('blockedbyclient');
+    } else {
+      await route.fallback();
+    }
+  });
+  // Belt and braces: anything the router did not see (e.g. from a worker) is still recorded.
+  context.on('request', (request) => {
+    if (isForeign(request.url())) record(`${request.method()} ${request.url()}`);
+  });
+  context.on('response', (response) => {
+    if (!isForeign(response.url()) && response.status() >= 400) {
+      guard.failed.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  const watchSockets = (page: Page): void => {
+    page.on('websocket', (socket) => {
+      if (isForeign(socket.url())) record(`WEBSOCKET ${socket.url()}`);
+    });
+  };
+  context.pages().forEach(watchSockets);
+  context.on('page', watchSockets);
+  return guard;
+}
+
+export interface ConsoleGuard {
+  /** console.error messages. */
+  errors: string[];
+  /** Uncaught exceptions and unhandled rejections (`pageerror`). */
+  pageErrors: string[];
+}
+
+export function guardConsole(page: Page): ConsoleGuard {
+  const guard: ConsoleGuard = { errors: [], pageErrors: [] };
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    guard.errors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (error) => guard.pageErrors.push(error.stack ?? error.message));
+  page.on('crash', () => guard.pageErrors.push('page crashed'));
+  return guard;
+}
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  requests: RequestGuard;
+  console: ConsoleGuard;
+}
+
+/** A fresh context + page with both guards attached before any navigation. */
+export async function newGuardedPage(
+  browser: Browser,
+  options: { origin?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'ru-RU',
+    serviceWorkers: 'block',
+  });
+  const requests = await guardRequests(context, options.origin ?? baseURL());
+  const page = await context.newPage();
+  return { context, page, requests, console: guardConsole(page) };
+}
+
+/** Opens the app at `/?<query>` and waits until the map reports `data-map-state="idle"`
+ *  (and, with debug=1, until `window.byruDebug` exists). */
+export async function openApp(
+  page: Page,
+  query: string | Record<string, string> = 'debug=1',
+  options: { baseURL?: string; path?: string; timeout?: number } = {},
+): Promise<void> {
+  const search = new URLSearchParams(typeof query === 'string' ? query.replace(/^\?/, '') : query).toString();
+  const url = `${options.baseURL ?? baseURL()}${options.path ?? '/'}${search ? `?${search}` : ''}`;
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'}`);
+  await waitForMapIdle(page, options.timeout);
+  if (new URLSearchParams(search).get('debug') === '1') {
+    await page.waitForFunction(() => Boolean((window as unknown as { byruDebug?: unknown }).byruDebug), null, {
+      timeout: 5_000,
+    });
+  }
+}
+
+export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
+  try {
+    await page.locator(MAP_IDLE_SELECTOR).waitFor({ state: 'attached', timeout });
+  } catch (error) {
+    const state = await page
+      .locator(MAP_SELECTOR)
+      .first()
+      .getAttribute('data-map-state', { timeout: 1_000 })
+      .catch(() => '(no [data-testid="map"] element)');
+    throw new Error(
+      `The map did not reach data-map-state="idle" within ${timeout} ms; it is ${JSON.stringify(state)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** `window.byruDebug.pixelOf(lon, lat)`: CSS px relative to the map canvas. */
+export async function pixelOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  return page.evaluate(
+    ([lon, lat]) => {
+      const debug = (window as unknown as { byruDebug?: ByruDebug }).byruDebug;
+      if (!debug) throw new Error('window.byruDebug is missing (open the app with ?debug=1)');
+      return debug.pixelOf(lon, lat);
+    },
+    [lon, lat] as const,
+  );
+}
+
+export async function regionAt(page: Page, x: number, y: number): Promise<string | null> {
+  return page.evaluate(
+    ([x, y]) => {
+      const debug = (window as unknown as { byruDebug?: ByruDebug }).byruDebug;
+      if (!debug) throw new Error('window.byruDebug is missing (open the app with ?debug=1)');
+      return debug.regionAt(x, y);
+    },
+    [x, y] as const,
+  );
+}
+
+export type RGBA = [number, number, number, number];
+
+export interface CanvasSample {
+  /** Size of the map container as laid out (CSS px): a map clipped to nothing has a 0 here. */
+  containerSize: [number, number];
+  /** Canvas size in CSS px and in device px. */
+  cssSize: [number, number];
+  size: [number, number];
+  /** RGBA at each requested point (CSS px relative to the canvas); null when outside the canvas. */
+  pixels: (RGBA | null)[];
+  /** Number of distinct colours on a 32 × 24 grid over the whole canvas. */
+  distinctColours: number;
+}
+
+/** Copies the WebGL map canvas into a 2D canvas in the page and reads pixels
+ *  (needs preserveDrawingBuffer, which the app enables with debug=1). */
+export async function sampleCanvas(page: Page, points: [number, number][]): Promise<CanvasSample> {
+  return page.evaluate(
+    ([mapSelector, selector, points]) => {
+      const container = document.querySelector(mapSelector);
+      const source = document.querySelector(selector);
+      if (!(source instanceof HTMLCanvasElement)) throw new Error(`no canvas matches ${selector}`);
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2D context');
+      context.drawImage(source, 0, 0);
+      const scaleX = source.width / source.clientWidth;
+      const scaleY = source.height / source.clientHeight;
+      const read = (x: number, y: number): [number, number, number, number] => {
+        const [r = 0, g = 0, b = 0, a = 0] = context.getImageData(x, y, 1, 1).data;
+        return [r, g, b, a];
+      };
+      const pixels = points.map(([x, y]) => {
+        const px = Math.floor(x * scaleX);
+        const py = Math.floor(y * scaleY);
+        return px >= 0 && py >= 0 && px < copy.width && py < copy.height ? read(px, py) : null;
+      });
+      const colours = new Set<string>();
+      for (let i = 0; i < 32; i++) {
+        for (let j = 0; j < 24; j++) {
+          colours.add(
+            read(Math.floor(((i + 0.5) * copy.width) / 32), Math.floor(((j + 0.5) * copy.height) / 24)).join(),
+          );
+        }
+      }
+      return {
+        containerSize: [container?.clientWidth ?? 0, container?.clientHeight ?? 0] as [number, number],
+        cssSize: [source.clientWidth, source.clientHeight] as [number, number],
+        size: [source.width, source.height] as [number, number],
+        pixels,
+        distinctColours: colours.size,
+      };
+    },
+    [MAP_SELECTOR, CANVAS_SELECTOR, points] as const,
+  );
+}
+
+/** Reads pixels from what is actually on screen (a screenshot of the canvas' box, decoded in the page),
+ *  so a canvas that is drawn but clipped, hidden or covered counts as not drawn. Points are CSS px
+ *  relative to the canvas; null when the point is outside the visible part of the canvas. */
+export async function sampleScreen(page: Page, points: [number, number][]): Promise<(RGBA | null)[]> {
+  const box = await page.locator(CANVAS_SELECTOR).first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return points.map(() => null);
+  const clip = {
+    x: Math.max(0, box.x),
+    y: Math.max(0, box.y),
+    width: Math.min(box.x + box.width, viewport.width) - Math.max(0, box.x),
+    height: Math.min(box.y + box.height, viewport.height) - Math.max(0, box.y),
+  };
+  if (clip.width < 1 || clip.height < 1) return points.map(() => null);
+  const png = await page.screenshot({ clip, scale: 'css', animations: 'disabled' });
+  const relative = points.map(([x, y]): [number, number] => [box.x + x - clip.x, box.y + y - clip.y]);
+  return page.evaluate(
+    async ([base64, points]) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const copy = document.createElement('canvas');
+      copy.width = image.width;
+      copy.height = image.height;
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2D context');
+      context.drawImage(image, 0, 0);
+      return points.map(([x, y]): [number, number, number, number] | null => {
+        const px = Math.floor(x);
+        const py = Math.floor(y);
+        if (px < 0 || py < 0 || px >= copy.width || py >= copy.height) return null;
+        const [r = 0, g = 0, b = 0, a = 0] = context.getImageData(px, py, 1, 1).data;
+        return [r, g, b, a];
+      });
+    },
+    [png.toString('base64'), relative] as const,
+  );
+}
+
+/** Largest per-channel difference between two colours (0–255). */
+export function colourDistance(a: RGBA, b: RGBA): number {
+  return Math.max(...a.map((value, i) => Math.abs(value - (b[i] ?? 0))));
+}
+
+/** Clicks the map at a CSS-px point relative to the map canvas. */
+export async function clickMap(page: Page, [x, y]: [number, number]): Promise<void> {
+  const box = await page.locator(CANVAS_SELECTOR).first().boundingBox();
+  if (!box) throw new Error('the map canvas is not visible');
+  await page.mouse.click(box.x + x, box.y + y);
+}
+
+/** Saves a screenshot under test-results/browser/ (git-ignored) and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = resolve('test-results', 'browser');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path });
+  return path;
+}

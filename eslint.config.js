@@ -26,7 +26,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/map/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['maplibre-gl', 'maplibre-gl/*'], message: 'maplibre-gl lives only in src/map/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['maplibre-gl', 'maplibre-gl/*'], message: 'maplibre-gl lives only in src/map/.' }] },
+      ],
     },
   },
   {
@@ -36,7 +39,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'maplibre-gl'], message: 'data, scene and i18n are pure: no React, store or map.' },
+            {
+              group: ['react', 'react-dom', 'zustand', 'maplibre-gl'],
+              message: 'data, scene and i18n are pure: no React, store or map.',
+            },
             { group: ['../ui/*', '../map/*', '../state/*'], message: 'Pure layers must not import UI, map or state.' },
           ],
         },
@@ -46,7 +52,17 @@ export default tseslint.config(
   {
     files: ['src/ui/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../map/createMapAdapter', 'maplibre-gl'], message: 'UI talks to the map only through the store.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../map/createMapAdapter', 'maplibre-gl'],
+              message: 'UI talks to the map only through the store.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

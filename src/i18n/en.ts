@@ -69,7 +69,8 @@ export const en: Catalogue = {
   'download.title': 'Download the data',
   'download.csv': 'CSV',
   'download.json': 'JSON',
-  'footer.sources': 'Sources: Belarusian Foreign Ministry documents, BelTA, the Forums of Regions and others. Every figure is cited.',
+  'footer.sources':
+    'Sources: Belarusian Foreign Ministry documents, BelTA, the Forums of Regions and others. Every figure is cited.',
   'footer.boundaries': 'Boundaries: Natural Earth',
   'figures.asOf': 'as of {date}',
   'figures.chart': '{metric}: values by year; gaps are years with no data',

@@ -92,6 +92,8 @@ export interface MapAdapter {
 export interface DebugApi {
   pixelOf: (lon: number, lat: number) => [number, number];
   regionAt: (x: number, y: number) => string | null;
+  /** Ids of the link arcs drawn in the current frame (any part on screen), sorted. */
+  linksShown: () => string[];
 }
 
 declare global {
@@ -261,7 +263,13 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     const p = map.project(project(lon, lat));
     return [p.x, p.y];
   };
-  if (o.debug && typeof window !== 'undefined') window.byruDebug = { pixelOf, regionAt };
+  const linksShown = (): string[] => {
+    if (!loaded) return [];
+    const layers = LINK_KINDS.map((k) => ARC_LAYER[k]);
+    const ids = map.queryRenderedFeatures({ layers }).map((f) => f.properties?.id);
+    return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].sort();
+  };
+  if (o.debug && typeof window !== 'undefined') window.byruDebug = { pixelOf, regionAt, linksShown };
 
   return {
     update: (view) => {

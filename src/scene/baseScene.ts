@@ -92,22 +92,20 @@ export function buildBaseScene(geo: GeographyInput): BaseScene {
   const rankOf = new Map(ordered.map((r, i) => [r.code, i]));
   const labels: FeatureCollection<Point, LabelProps> = {
     type: 'FeatureCollection',
-    features: geo.regions.map(
-      (r): Feature<Point, LabelProps> => ({
-        type: 'Feature',
-        id: r.code,
-        properties: {
-          code: r.code,
-          country: r.country,
-          name_ru: r.names.ru,
-          name_be: r.names.be,
-          name_en: r.names.en,
-          // Belarus's regions are few and central to the story: always try them first.
-          rank: r.country === 'BY' ? -1 : (rankOf.get(r.code) ?? 999),
-        },
-        geometry: { type: 'Point', coordinates: project(r.label[0], r.label[1]) },
-      }),
-    ),
+    features: geo.regions.map((r): Feature<Point, LabelProps> => ({
+      type: 'Feature',
+      id: r.code,
+      properties: {
+        code: r.code,
+        country: r.country,
+        name_ru: r.names.ru,
+        name_be: r.names.be,
+        name_en: r.names.en,
+        // Belarus's regions are few and central to the story: always try them first.
+        rank: r.country === 'BY' ? -1 : (rankOf.get(r.code) ?? 999),
+      },
+      geometry: { type: 'Point', coordinates: project(r.label[0], r.label[1]) },
+    })),
   };
   const neighbours: BaseScene['neighbours'] = {
     type: 'FeatureCollection',

@@ -164,7 +164,9 @@ export function sparkGeometry(
       line.points.forEach((f, i) => (f ? run.push({ x: r(x(i)), y: r(y(mid(f))) }) : flush()));
       flush();
       const ranges = line.points.flatMap((f, i) =>
-        f && f.qualifier === 'range' && f.valueMax !== null ? [{ x: r(x(i)), y1: r(y(f.value)), y2: r(y(f.valueMax)) }] : [],
+        f && f.qualifier === 'range' && f.valueMax !== null
+          ? [{ x: r(x(i)), y1: r(y(f.value)), y2: r(y(f.valueMax)) }]
+          : [],
       );
       const cur = at >= 0 ? line.points[at] : null;
       return {

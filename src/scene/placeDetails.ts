@@ -1,5 +1,13 @@
 import { linkStartYear } from '../data/dataset';
-import { BY_GOVERNMENT, type Dataset, type Link, type MapEvent, type Names, type RegionFact, type RegionInfo } from '../data/types';
+import {
+  BY_GOVERNMENT,
+  type Dataset,
+  type Link,
+  type MapEvent,
+  type Names,
+  type RegionFact,
+  type RegionInfo,
+} from '../data/types';
 
 /** The other end of a link, as the region panel lists it. */
 export interface Partner {

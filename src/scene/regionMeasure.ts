@@ -28,7 +28,11 @@ export function classRange(cls: number): string {
  * Number of sourced links of each region drawn by `year` (links of the shown kinds whose start year
  * is ≤ year; a city's link counts for the city's region; the Government of Belarus is no region).
  */
-export function countLinksByRegion(arcs: readonly ArcProps[], year: number, kinds: readonly LinkKind[]): Map<string, number> {
+export function countLinksByRegion(
+  arcs: readonly ArcProps[],
+  year: number,
+  kinds: readonly LinkKind[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of arcs) {
     if (a.start > year || !kinds.includes(a.kind)) continue;

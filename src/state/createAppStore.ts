@@ -4,9 +4,7 @@ import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/type
 import type { Geography } from '../data/load';
 
 export type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; geo: Geography; dataset: Dataset };
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; geo: Geography; dataset: Dataset };
 
 export interface AppState {
   year: number;

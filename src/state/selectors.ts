@@ -57,7 +57,13 @@ export function selectDataset(s: AppState): Dataset | null {
   return s.load.status === 'ready' ? s.load.dataset : null;
 }
 
-let classesMemo: { scene: LinkScene; year: number; kinds: LinkKind[]; codes: readonly RegionInfo[]; out: Record<string, number> } | null = null;
+let classesMemo: {
+  scene: LinkScene;
+  year: number;
+  kinds: LinkKind[];
+  codes: readonly RegionInfo[];
+  out: Record<string, number>;
+} | null = null;
 
 /** Choropleth classes of all regions for the state's year and kinds (memoised on its inputs). */
 export function selectRegionClasses(s: AppState): Record<string, number> {
@@ -83,7 +89,8 @@ export function selectNoRecord(s: AppState): string[] {
   const classes = selectRegionClasses(s);
   if (noRecordMemo?.classes === classes) return noRecordMemo.out;
   const out = Object.keys(classes).filter((c) => classes[c] === 0);
-  const same = noRecordMemo && noRecordMemo.out.length === out.length && out.every((c, i) => noRecordMemo?.out[i] === c);
+  const same =
+    noRecordMemo && noRecordMemo.out.length === out.length && out.every((c, i) => noRecordMemo?.out[i] === c);
   noRecordMemo = { classes, out: same && noRecordMemo ? noRecordMemo.out : out };
   return noRecordMemo.out;
 }

@@ -1,4 +1,12 @@
-import { EXPORT_TABLES, CSV_MIME, JSON_MIME, exportFileName, toCsv, toJson, type ExportTable } from '../data/exportTables';
+import {
+  EXPORT_TABLES,
+  CSV_MIME,
+  JSON_MIME,
+  exportFileName,
+  toCsv,
+  toJson,
+  type ExportTable,
+} from '../data/exportTables';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 
@@ -19,7 +27,8 @@ export function Downloads() {
   const t = useT();
   const dataset = useAppState(selectDataset);
   if (!dataset) return null;
-  const csv = (table: ExportTable) => () => saveText(toCsv(dataset, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv'));
+  const csv = (table: ExportTable) => () =>
+    saveText(toCsv(dataset, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv'));
   return (
     <details className="byru-downloads">
       <summary>{t('download.title')}</summary>

@@ -81,7 +81,13 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
   };
 
   return (
-    <div className="byru-fig-value" ref={wrapper} onKeyDown={onKeyDown} onPointerEnter={onEnter} onPointerLeave={onLeave}>
+    <div
+      className="byru-fig-value"
+      ref={wrapper}
+      onKeyDown={onKeyDown}
+      onPointerEnter={onEnter}
+      onPointerLeave={onLeave}
+    >
       <button
         ref={button}
         type="button"
@@ -91,17 +97,20 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
         onClick={() => setOpen(pinned ? null : { year, figureId: figure.id, pinned: true })}
       >
         {several && <LineSwatch variant={value.variant} />}
-        <span className="byru-fig-number">{formatFigureValue(lang, figure)}</span>
+        <span className="byru-fig-number">{formatFigureValue(lang, figure)}</span>{' '}
         {figure.certainty === 'uncertain' && (
-          <span className="byru-uncertain">
-            <span aria-hidden="true">⚠ </span>
-            {t('figures.uncertain')}
-          </span>
+          <>
+            <span className="byru-uncertain">
+              <span aria-hidden="true">⚠ </span>
+              {t('figures.uncertain')}
+            </span>{' '}
+          </>
         )}
-        <span className="byru-fig-info" aria-hidden="true">
-          ⓘ
-        </span>
-        <span className="byru-sr-only"> ({t('figures.sourceHint')})</span>
+        <svg className="byru-fig-info" width={12} height={12} viewBox="0 0 12 12" aria-hidden="true">
+          <circle cx={6} cy={6} r={5.2} />
+          <path d="M6 5.4v3.2M6 3.4v.1" />
+        </svg>{' '}
+        <span className="byru-sr-only">({t('figures.sourceHint')})</span>
       </button>
       {several && source && (
         <span className="byru-fig-by" lang={source.publisher ? undefined : source.lang}>

@@ -141,7 +141,9 @@ export function RegionPanel() {
                 <ul className="byru-facts">
                   {details.facts.map((f) => (
                     <li key={f.id}>
-                      <span className="byru-fact-year">{f.sinceYear ? t('panel.since', { year: f.year }) : f.year}</span>{' '}
+                      <span className="byru-fact-year">
+                        {f.sinceYear ? t('panel.since', { year: f.year }) : f.year}
+                      </span>{' '}
                       {f.text[lang]}
                       <details className="byru-cite">
                         <summary>{t('panel.source')}</summary>

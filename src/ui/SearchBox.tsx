@@ -100,7 +100,11 @@ export function SearchBox() {
               onClick={() => choose(p)}
             >
               <span>{p.names[lang]}</span>
-              <small>{p.kind === 'city' ? `${t('panel.city')} · ${regionName(p.region)}` : t(`country.${p.id.slice(0, 2) as 'BY' | 'RU'}`)}</small>
+              <small>
+                {p.kind === 'city'
+                  ? `${t('panel.city')} · ${regionName(p.region)}`
+                  : t(`country.${p.id.slice(0, 2) as 'BY' | 'RU'}`)}
+              </small>
             </li>
           ))}
       </ul>

@@ -123,7 +123,9 @@ export function SourceNote({ record, id }: SourceNoteProps) {
           </figcaption>
         )}
       </figure>
-      {record.asOf && <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>}
+      {record.asOf && (
+        <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
+      )}
       {(record.scope || note || source?.note) && (
         <dl className="byru-source-meta">
           {record.scope && (

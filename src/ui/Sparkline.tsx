@@ -49,9 +49,11 @@ export function Sparkline({ row, years, year, label, width = 120, height = 28 }:
           {l.ranges.map((r) => (
             <line key={r.x} className="byru-spark-range" x1={r.x} x2={r.x} y1={r.y1} y2={r.y2} />
           ))}
-          {l.dots.map((p) => (
-            <Mark key={p.x} x={p.x} y={p.y} variant={l.variant} size={1.8} />
-          ))}
+          {l.dots
+            .filter((p) => p.x !== l.current?.x)
+            .map((p) => (
+              <Mark key={p.x} x={p.x} y={p.y} variant={l.variant} size={1.8} />
+            ))}
           {l.current && <Mark x={l.current.x} y={l.current.y} variant={l.variant} size={2.8} />}
         </g>
       ))}

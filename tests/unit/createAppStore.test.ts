@@ -31,6 +31,12 @@ describe('createAppStore', () => {
   it('applies a whole view at once', () => {
     const store = createStore();
     store.getState().applyView({ year: 2016, region: 'BY-VI', kinds: ['sister'], lang: 'be' });
-    expect(viewOf(store.getState())).toEqual({ ...DEFAULT_CONFIG, year: 2016, region: 'BY-VI', kinds: ['sister'], lang: 'be' });
+    expect(viewOf(store.getState())).toEqual({
+      ...DEFAULT_CONFIG,
+      year: 2016,
+      region: 'BY-VI',
+      kinds: ['sister'],
+      lang: 'be',
+    });
   });
 });

@@ -103,7 +103,16 @@ function createFakeLib(hits: Record<string, string> = {}) {
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const createScene = (): MapScene => ({
-  base: { regions: empty, neighbours: empty, labels: empty, borders: empty, bounds: [[-60, 10], [60, 30]] },
+  base: {
+    regions: empty,
+    neighbours: empty,
+    labels: empty,
+    borders: empty,
+    bounds: [
+      [-60, 10],
+      [60, 30],
+    ],
+  },
   links: { arcs: empty, cities: empty, forums: empty },
 });
 
@@ -157,7 +166,11 @@ describe('createMapAdapter', () => {
     expect(fake.calls).toEqual([]);
     fake.fire('load');
     expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.regions, id: 'BY-HR' }, { selected: true }]);
-    expect(fake.calls).not.toContainEqual(['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: true }]);
+    expect(fake.calls).not.toContainEqual([
+      'setFeatureState',
+      { source: SOURCE.regions, id: 'RU-KRS' },
+      { selected: true },
+    ]);
   });
 
   it('moves the selection with feature-state only', () => {

@@ -9,7 +9,14 @@ const createRegion = (code: string): RegionInfo => ({
   names: names(code),
   label: [0, 0],
 });
-const createCity = (id: string, region: string): City => ({ id, region, names: names(id), lon: 0, lat: 0, sourceId: 's' });
+const createCity = (id: string, region: string): City => ({
+  id,
+  region,
+  names: names(id),
+  lon: 0,
+  lat: 0,
+  sourceId: 's',
+});
 const createLink = (id: string, from: string, to: string, over: Partial<Link> = {}): Link => ({
   id,
   kind: 'agreement',

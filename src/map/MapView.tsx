@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { AppStore } from '../state/createAppStore';
 import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
 import { translate } from '../i18n/translate';
@@ -20,7 +21,9 @@ const defaultLoad = (): Promise<MapLib> => import('./loadMaplibre').then((m) => 
  */
 export function MapView({ store, palette, loadLib = defaultLoad }: MapViewProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const adapterRef = useRef<MapAdapter | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const container = ref.current;
@@ -44,6 +47,8 @@ export function MapView({ store, palette, loadLib = defaultLoad }: MapViewProps)
           ariaLabel: translate(s.lang, 'map.label', { year: s.year }),
           debug: s.debug,
         });
+        adapterRef.current = adapter;
+        setReady(true);
         adapter.onRegionClick((code) => store.getState().select(code));
         adapter.onRegionHover((code) => store.getState().setHover(code));
         unsubscribe = store.subscribe((next, prev) => {
@@ -59,13 +64,29 @@ export function MapView({ store, palette, loadLib = defaultLoad }: MapViewProps)
       cancelled = true;
       unsubscribe?.();
       adapter?.destroy();
+      adapterRef.current = null;
+      setReady(false);
     };
   }, [store, palette, loadLib]);
 
-  const lang = store.getState().lang;
+  const lang = useStore(store, (s) => s.lang);
+  const t = (key: 'map.zoomIn' | 'map.zoomOut' | 'map.reset') => translate(lang, key);
   return (
     <div className="byru-map-wrap">
       <div className="byru-map" ref={ref} data-testid="map" data-map-state="loading" />
+      {ready && (
+        <div className="byru-zoom" role="group">
+          <button type="button" onClick={() => adapterRef.current?.zoomIn()} aria-label={t('map.zoomIn')} title={t('map.zoomIn')}>
+            +
+          </button>
+          <button type="button" onClick={() => adapterRef.current?.zoomOut()} aria-label={t('map.zoomOut')} title={t('map.zoomOut')}>
+            −
+          </button>
+          <button type="button" onClick={() => adapterRef.current?.fitAll()} aria-label={t('map.reset')} title={t('map.reset')}>
+            ⤢
+          </button>
+        </div>
+      )}
       {error && (
         <p className="byru-map-error" role="alert">
           {translate(lang, 'map.error', { message: error })}

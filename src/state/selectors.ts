@@ -95,6 +95,31 @@ export function selectNoRecord(s: AppState): string[] {
   return noRecordMemo.out;
 }
 
+let dimMemo: { scene: LinkScene; focus: string; year: number; kinds: LinkKind[]; out: string[] } | null = null;
+
+/**
+ * Regions to dim while a place is selected: all but the selection's region and its partners drawn by
+ * the year (for the shown kinds). Empty when nothing is selected.
+ */
+export function selectDimmed(s: AppState): string[] {
+  const scene = selectLinkScene(s);
+  const focus = s.selection;
+  if (!scene || !focus || s.load.status !== 'ready') return NONE;
+  const m = dimMemo;
+  if (m && m.scene === scene && m.focus === focus && m.year === s.year && m.kinds === s.kinds) return m.out;
+  const home = selectCity(s, focus)?.region ?? focus;
+  const keep = new Set([home]);
+  for (const f of scene.arcs.features) {
+    const a = f.properties;
+    if (a.start > s.year || !s.kinds.includes(a.kind)) continue;
+    if ([a.from, a.to, a.fromRegion, a.toRegion].includes(focus)) keep.add(a.fromRegion).add(a.toRegion);
+  }
+  const known = s.load.geo.regions.some((r) => r.code === home);
+  const out = known ? s.load.geo.regions.map((r) => r.code).filter((c) => !keep.has(c)) : NONE;
+  dimMemo = { scene, focus, year: s.year, kinds: s.kinds, out };
+  return out;
+}
+
 const EMPTY_CLASSES: Record<string, number> = {};
 const NONE: string[] = [];
 
@@ -107,7 +132,7 @@ export function selectMapView(s: AppState): MapViewState {
     selection: s.selection,
     focus: s.selection ?? s.hover,
     regionClasses: selectRegionClasses(s),
-    dimmed: NONE,
+    dimmed: selectDimmed(s),
     noRecord: selectNoRecord(s),
   };
 }

@@ -23,6 +23,8 @@ const NO_YEARS: number[] = [];
 /** Elements that keep arrow keys to themselves. */
 function ownsKeys(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
+  // The map canvas pans with the arrow keys (maplibre's keyboard handler).
+  if (el.closest('[data-testid="map"]')) return true;
   return el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
 }
 

@@ -1,14 +1,14 @@
 import { useAppState } from '../state/StoreContext';
-import { selectRegion } from '../state/selectors';
+import { selectCity, selectRegion } from '../state/selectors';
 
-/** Name of the region under the pointer, shown over the map (a live region would be too chatty). */
+/** Name of the region or city under the pointer, shown over the map (a live region would be too chatty). */
 export function HoverLabel() {
   const lang = useAppState((s) => s.lang);
-  const region = useAppState((s) => selectRegion(s, s.hover));
-  if (!region) return null;
+  const place = useAppState((s) => selectRegion(s, s.hover) ?? selectCity(s, s.hover));
+  if (!place) return null;
   return (
     <div className="byru-hover" aria-hidden="true">
-      {region.names[lang]}
+      {place.names[lang]}
     </div>
   );
 }

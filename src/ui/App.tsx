@@ -3,6 +3,7 @@ import { yearForKey } from '../data/timeline';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import { Downloads } from './Downloads';
+import { FiguresPanel } from './FiguresPanel';
 import { Filters } from './Filters';
 import { HoverLabel } from './HoverLabel';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -76,28 +77,33 @@ export function App({ map, onRetry }: AppProps) {
       {load.status === 'ready' && <Timeline years={years} />}
       <main className="byru-main">
         <section className="byru-stage">
-          {load.status === 'loading' && <p className="byru-loading">{t('app.loading')}</p>}
-          {load.status === 'error' && (
-            <div className="byru-load-error" role="alert">
-              <p>{t('app.loadError', { message: load.message })}</p>
-              <button type="button" onClick={onRetry}>
-                {t('app.retry')}
-              </button>
-            </div>
-          )}
-          {load.status === 'ready' && (
-            <>
-              {map}
-              <HoverLabel />
-              <div className="byru-overlay">
-                <Filters />
-                <Legend />
+          <div className="byru-map-area">
+            {load.status === 'loading' && <p className="byru-loading">{t('app.loading')}</p>}
+            {load.status === 'error' && (
+              <div className="byru-load-error" role="alert">
+                <p>{t('app.loadError', { message: load.message })}</p>
+                <button type="button" onClick={onRetry}>
+                  {t('app.retry')}
+                </button>
               </div>
-            </>
+            )}
+            {load.status === 'ready' && (
+              <>
+                {map}
+                <HoverLabel />
+              </>
+            )}
+          </div>
+          {load.status === 'ready' && (
+            <div className="byru-mapbar">
+              <Filters />
+              <Legend />
+            </div>
           )}
         </section>
         <div className="byru-side">
           <RegionPanel />
+          {load.status === 'ready' && <FiguresPanel />}
         </div>
       </main>
       <footer className="byru-footer">

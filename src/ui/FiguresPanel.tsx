@@ -11,7 +11,7 @@ import { LineSwatch, Sparkline } from './Sparkline';
 import './figures.css';
 
 /** The sparkline in words: "2016: 26,1 млрд долл. США; 2017: нет данных; …". */
-export function chartLabel(t: Translator, lang: Lang, row: FigureRow, years: number[]): string {
+function chartLabel(t: Translator, lang: Lang, row: FigureRow, years: number[]): string {
   const perYear = years.map((y, i) => {
     const figures = row.lines.flatMap((l) => (l.points[i] ? [l.points[i]] : []));
     const text = figures.length
@@ -96,7 +96,6 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
         aria-controls={noteId}
         onClick={() => setOpen(pinned ? null : { year, figureId: figure.id, pinned: true })}
       >
-        {several && <LineSwatch variant={value.variant} />}
         <span className="byru-fig-number">{formatFigureValue(lang, figure)}</span>{' '}
         {figure.certainty === 'uncertain' && (
           <>
@@ -113,8 +112,9 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
         <span className="byru-sr-only">({t('figures.sourceHint')})</span>
       </button>
       {several && source && (
-        <span className="byru-fig-by" lang={source.publisher ? undefined : source.lang}>
-          {source.publisher || source.title}
+        <span className="byru-fig-by">
+          <LineSwatch variant={value.variant} />
+          <span lang={source.publisher ? undefined : source.lang}>{source.publisher || source.title}</span>
         </span>
       )}
       <div id={noteId} className="byru-fig-popover" role="group" aria-label={t('figures.source')} hidden={!isOpen}>

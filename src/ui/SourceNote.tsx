@@ -127,7 +127,7 @@ export function SourceNote({ record, id }: SourceNoteProps) {
         <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
       )}
       {(record.scope || note || source?.note) && (
-        <dl className="byru-source-meta">
+        <dl className="byru-source-meta is-stacked">
           {record.scope && (
             <>
               <dt>{t('source.scope')}</dt>

@@ -15,9 +15,17 @@ export const JSON_MIME = 'application/json;charset=utf-8';
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled (RFC 4180). */
+/** Text that a spreadsheet would run as a formula when the file is opened (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/**
+ * One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled (RFC 4180).
+ * Text starting like a formula gets a leading apostrophe, so Excel or Calc shows it instead of
+ * running it (OWASP's CSV-injection advice); numbers are written as they are.
+ */
 export function csvField(value: Cell): string {
-  const s = value === null ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  let s = value === null ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 

@@ -22,6 +22,11 @@ describe('csvField', () => {
     [26.1, '26.1'],
     [null, ''],
     [true, 'yes'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['+7 999', "'+7 999"],
+    ['-1+2', "'-1+2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    [-5, '-5'],
   ] as const)('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

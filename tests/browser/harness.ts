@@ -2,7 +2,7 @@
 // playwright-core, open the built app, and guard against off-origin requests and console errors.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 
@@ -28,6 +28,8 @@ export interface ByruDebug {
   /** CSS px relative to the map canvas' top-left corner. */
   pixelOf(lon: number, lat: number): [number, number];
   regionAt(x: number, y: number): string | null;
+  /** Ids of the link arcs drawn in the current frame (any part on screen), sorted. */
+  linksShown(): string[];
 }
 
 /** Origin of the server started by global-setup.ts, e.g. http://127.0.0.1:41234 */
@@ -94,10 +96,12 @@ export interface ConsoleGuard {
   errors: string[];
   /** Uncaught exceptions and unhandled rejections (`pageerror`). */
   pageErrors: string[];
+  /** `type: message` of every alert/confirm/prompt/beforeunload dialog (each was dismissed). */
+  dialogs: string[];
 }
 
 export function guardConsole(page: Page): ConsoleGuard {
-  const guard: ConsoleGuard = { errors: [], pageErrors: [] };
+  const guard: ConsoleGuard = { errors: [], pageErrors: [], dialogs: [] };
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
@@ -105,6 +109,10 @@ export function guardConsole(page: Page): ConsoleGuard {
   });
   page.on('pageerror', (error) => guard.pageErrors.push(error.stack ?? error.message));
   page.on('crash', () => guard.pageErrors.push('page crashed'));
+  page.on('dialog', (dialog) => {
+    guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => undefined);
+  });
   return guard;
 }
 
@@ -114,6 +122,26 @@ export interface AppPage {
   requests: RequestGuard;
   console: ConsoleGuard;
 }
+
+/** Everything both guards caught, by kind, for one assertion that lists every problem at once:
+ *  `expect(problemsOf(app)).toEqual(NO_PROBLEMS)`. */
+export function problemsOf(app: AppPage): Record<keyof typeof NO_PROBLEMS, string[]> {
+  return {
+    'requests to another origin': app.requests.offOrigin,
+    'same-origin responses with an error status': app.requests.failed,
+    'uncaught page errors': app.console.pageErrors,
+    'console.error messages': app.console.errors,
+    dialogs: app.console.dialogs,
+  };
+}
+
+export const NO_PROBLEMS = {
+  'requests to another origin': [] as string[],
+  'same-origin responses with an error status': [] as string[],
+  'uncaught page errors': [] as string[],
+  'console.error messages': [] as string[],
+  dialogs: [] as string[],
+};
 
 /** A fresh context + page with both guards attached before any navigation. */
 export async function newGuardedPage(
@@ -132,16 +160,22 @@ export async function newGuardedPage(
 }
 
 /** Opens the app at `/?<query>` and waits until the map reports `data-map-state="idle"`
- *  (and, with debug=1, until `window.byruDebug` exists). */
+ *  (and, with debug=1, until `window.byruDebug` exists). With `until: 'ready'` it waits only until the
+ *  data has loaded and the interface is there (the map container is attached), not for the map to draw:
+ *  for tests of the interface alone, which then need not wait seconds for WebGL under SwiftShader. */
 export async function openApp(
   page: Page,
   query: string | Record<string, string> = 'debug=1',
-  options: { baseURL?: string; path?: string; timeout?: number } = {},
+  options: { baseURL?: string; path?: string; timeout?: number; until?: 'idle' | 'ready' } = {},
 ): Promise<void> {
   const search = new URLSearchParams(typeof query === 'string' ? query.replace(/^\?/, '') : query).toString();
   const url = `${options.baseURL ?? baseURL()}${options.path ?? '/'}${search ? `?${search}` : ''}`;
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status() ?? 'nothing'}`);
+  if (options.until === 'ready') {
+    await page.locator(MAP_SELECTOR).waitFor({ state: 'attached', timeout: options.timeout ?? 30_000 });
+    return;
+  }
   await waitForMapIdle(page, options.timeout);
   if (new URLSearchParams(search).get('debug') === '1') {
     await page.waitForFunction(() => Boolean((window as unknown as { byruDebug?: unknown }).byruDebug), null, {
@@ -178,6 +212,80 @@ export async function pixelOf(page: Page, lon: number, lat: number): Promise<[nu
     },
     [lon, lat] as const,
   );
+}
+
+/** `window.byruDebug.linksShown()`: ids of the link arcs drawn in the current frame. */
+export async function linksShown(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const debug = (window as unknown as { byruDebug?: ByruDebug }).byruDebug;
+    if (!debug) throw new Error('window.byruDebug is missing (open the app with ?debug=1)');
+    return debug.linksShown();
+  });
+}
+
+/**
+ * Runs `action` and waits until the map has drawn again and settled: its data-map-state must leave
+ * "idle" (rendering/loading) after the action and come back to "idle". Waiting for "idle" alone would
+ * pass at once, before a change reaches the map.
+ */
+export async function waitForMapRedraw(page: Page, action: () => Promise<void>, timeout = 30_000): Promise<void> {
+  await page.evaluate((selector) => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) throw new Error(`no element matches ${selector}`);
+    const w = window as unknown as { byruRedraw?: { observer: MutationObserver; redrawn: boolean } };
+    w.byruRedraw?.observer.disconnect();
+    const watch = { observer: null as unknown as MutationObserver, redrawn: false };
+    // Records batch up: idle → rendering → idle may arrive together, so look at the old values.
+    watch.observer = new MutationObserver((records) => {
+      if (records.some((r) => r.oldValue !== 'idle' || el.dataset.mapState !== 'idle')) watch.redrawn = true;
+    });
+    watch.observer.observe(el, { attributes: true, attributeFilter: ['data-map-state'], attributeOldValue: true });
+    w.byruRedraw = watch;
+  }, MAP_SELECTOR);
+  await action();
+  try {
+    await page.waitForFunction(
+      (selector) => {
+        const w = window as unknown as { byruRedraw?: { redrawn: boolean } };
+        return (
+          w.byruRedraw?.redrawn === true && document.querySelector<HTMLElement>(selector)?.dataset.mapState === 'idle'
+        );
+      },
+      MAP_SELECTOR,
+      { timeout, polling: 50 },
+    );
+  } catch (error) {
+    const state = await page.locator(MAP_SELECTOR).first().getAttribute('data-map-state');
+    throw new Error(`The map did not redraw and settle within ${timeout} ms; it is ${JSON.stringify(state)}`, {
+      cause: error,
+    });
+  } finally {
+    await page.evaluate(() => {
+      const w = window as unknown as { byruRedraw?: { observer: MutationObserver } };
+      w.byruRedraw?.observer.disconnect();
+      delete w.byruRedraw;
+    });
+  }
+}
+
+/**
+ * Starts recording every value an element's attribute takes (e.g. a slider's aria-valuetext while
+ * playing, too fast to poll). Returns a function that reads the values recorded so far, in order.
+ */
+export async function recordAttribute(element: Locator, name: string): Promise<() => Promise<string[]>> {
+  const key = `byruRecord${Math.random().toString(36).slice(2)}`;
+  await element.evaluate(
+    (el, [name, key]) => {
+      const values: string[] = [];
+      (window as unknown as Record<string, string[]>)[key] = values;
+      // Records may batch up: the value after one change is the old value of the next.
+      new MutationObserver((records) =>
+        records.forEach((_, i) => values.push(records[i + 1]?.oldValue ?? el.getAttribute(name) ?? '')),
+      ).observe(el, { attributes: true, attributeFilter: [name], attributeOldValue: true });
+    },
+    [name, key] as const,
+  );
+  return () => element.page().evaluate((key) => [...((window as unknown as Record<string, string[]>)[key] ?? [])], key);
 }
 
 export async function regionAt(page: Page, x: number, y: number): Promise<string | null> {

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
+import { decodeDataset } from '../../src/data/dataset';
+import { decodeTopology } from '../../src/data/topology';
+import { createAppStore } from '../../src/state/createAppStore';
+import { StoreContext } from '../../src/state/StoreContext';
+import { RegionPanel } from '../../src/ui/RegionPanel';
+
+/** The real compiled dataset and boundaries (`npm run data` writes them), decoded as the app does. */
+const READY = {
+  status: 'ready' as const,
+  geo: decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8'))),
+  dataset: decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8'))),
+};
+
+/** The Belarusian partners of Kursk oblast (data/links.csv: gov-kursk and kursk-oblast-*). */
+const KURSK_PARTNERS = [
+  'Правительство Беларуси',
+  'Гомельская область',
+  'Могилёвская область',
+  'Гродненская область',
+  'Витебская область',
+  'Минск',
+];
+
+function renderPanel(view: Partial<ViewConfig>) {
+  const store = createAppStore({ ...DEFAULT_CONFIG, ...view });
+  store.getState().setLoad(READY);
+  render(
+    <StoreContext.Provider value={store}>
+      <RegionPanel />
+    </StoreContext.Provider>,
+  );
+  return { store, panel: screen.getByRole('complementary', { name: 'Регион' }) };
+}
+
+/** The panel's list item of the link with this partner (the partner's name is the item's heading line). */
+function linkItem(panel: HTMLElement, partner: string): HTMLElement {
+  const items = within(panel)
+    .getAllByRole('listitem')
+    .filter((li) => within(li).queryByText(partner, { selector: 'strong' }) !== null);
+  expect(items, `one link with ${partner}`).toHaveLength(1);
+  return items[0] as HTMLElement;
+}
+
+describe('RegionPanel', () => {
+  it('lists the Belarusian partners of Kursk oblast in 2024', () => {
+    const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
+    expect(within(panel).getByRole('heading', { name: 'Курская область' })).toBeInTheDocument();
+    expect(within(panel).getByRole('heading', { name: 'Партнёры в Беларуси' })).toBeInTheDocument();
+    for (const partner of KURSK_PARTNERS) {
+      expect(within(linkItem(panel, partner)).queryByText(/позже/)).not.toBeInTheDocument();
+    }
+  });
+
+  it('marks the links not yet in force in 2019 as later', () => {
+    const { panel } = renderPanel({ region: 'RU-KRS', year: 2019 });
+    for (const partner of KURSK_PARTNERS) {
+      expect(within(linkItem(panel, partner)).getByText(/позже 2019 года/)).toBeInTheDocument();
+    }
+    // Gomel–Kursk (sister cities since 2004) is already in force, and the count says so.
+    expect(within(linkItem(panel, 'Гомель')).queryByText(/позже/)).not.toBeInTheDocument();
+    expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
+  });
+
+  it('shows a city with its region', () => {
+    const { panel } = renderPanel({ region: 'kursk', year: 2024 });
+    expect(within(panel).getByRole('heading', { name: 'Курск' })).toBeInTheDocument();
+    expect(within(panel).getByText('Город · Регион: Курская область')).toBeInTheDocument();
+    expect(linkItem(panel, 'Гомель')).toHaveTextContent('Города-побратимы');
+  });
+
+  it('says "not found" for an id the data does not know', () => {
+    const { panel } = renderPanel({ region: 'RU-ZZZ' });
+    expect(within(panel).getByRole('status')).toHaveTextContent('Регион или город «RU-ZZZ» не найден.');
+    expect(within(panel).queryByRole('heading')).not.toBeInTheDocument();
+  });
+
+  it('clears the selection with the close button', async () => {
+    const { store, panel } = renderPanel({ region: 'RU-KRS' });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Закрыть' }));
+    expect(store.getState().selection).toBeNull();
+    expect(within(panel).queryByRole('heading', { name: 'Курская область' })).not.toBeInTheDocument();
+    expect(within(panel).getByText(/Выберите регион на карте/)).toBeInTheDocument();
+  });
+
+  it("reveals a link's quote under its source disclosure", async () => {
+    const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
+    const item = linkItem(panel, 'Правительство Беларуси');
+    const quote = within(item).getByText(/9 января текущего года подписан План мероприятий/);
+    expect(quote).not.toBeVisible();
+    await userEvent.click(within(item).getByText('Источник'));
+    expect(quote).toBeVisible();
+  });
+});

@@ -18,7 +18,7 @@ export function SearchBox() {
   const select = useAppState((s) => s.select);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(-1);
   const id = useId();
   const listId = `${id}-list`;
 
@@ -44,11 +44,12 @@ export function SearchBox() {
       setActive((a) => Math.min(results.length - 1, a + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => Math.max(0, a - 1));
+      setActive((a) => Math.max(-1, a - 1));
     } else if (e.key === 'Enter') {
       if (expanded) {
         e.preventDefault();
-        choose(results[active]);
+        // Enter without choosing takes the best match, as search boxes usually do.
+        choose(results[Math.max(0, active)]);
       }
     } else if (e.key === 'Escape') {
       if (expanded) {
@@ -75,7 +76,7 @@ export function SearchBox() {
         value={query}
         onChange={(e) => {
           setQuery(e.currentTarget.value);
-          setActive(0);
+          setActive(-1);
           setOpen(true);
         }}
         onKeyDown={onKeyDown}

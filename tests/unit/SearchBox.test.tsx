@@ -47,6 +47,9 @@ describe('SearchBox', () => {
   it('selects the highlighted result with ArrowDown and Enter', async () => {
     const { store, input } = renderSearch();
     await userEvent.type(input, 'Grodno');
+    expect(screen.queryByRole('option', { selected: true })).not.toBeInTheDocument();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('option', { selected: true })).toHaveAccessibleName(/^Гродно/);
     await userEvent.keyboard('{ArrowDown}');
     const active = screen.getByRole('option', { selected: true });
     expect(active).toHaveAccessibleName(/^Гродненская область/);
@@ -55,6 +58,13 @@ describe('SearchBox', () => {
     expect(store.getState().selection).toBe('BY-HR');
     expect(input).toHaveValue('Гродненская область');
     expect(input).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('takes the best match on Enter when no option was highlighted', async () => {
+    const { store, input } = renderSearch();
+    await userEvent.type(input, 'Курская');
+    await userEvent.keyboard('{Enter}');
+    expect(store.getState().selection).toBe('RU-KRS');
   });
 
   it('closes the list with Escape and keeps the selection', async () => {

@@ -1,0 +1,335 @@
+// Turns the raw runs into a summary, checks it against the issue's targets and writes markdown.
+import { quantile, round, summarize } from './stats.mjs';
+
+export const TARGETS = {
+  lighthouseMobilePerformance: 90,
+  lighthouseMobileAccessibility: 100,
+  firstVisibleMapMs: 1000,
+  stepMainThreadP95Ms: 16,
+  firstViewBytes: 250_000,
+  /** Heap growth counted as noise: the larger of these. */
+  heapNoiseBytes: 1_000_000,
+  heapNoiseFraction: 0.05,
+};
+
+const kB = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
+const ms = (v) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
+const sec = (v) => (v === null || v === undefined ? '–' : `${(v / 1000).toFixed(2)} s`);
+const num = (v, d = 0) => (v === null || v === undefined ? '–' : String(round(v, d)));
+const mb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1e6).toFixed(2)} MB`);
+
+function perRun(runs, get) {
+  return summarize(
+    runs.map((r) => {
+      try {
+        return get(r);
+      } catch {
+        return null;
+      }
+    }),
+  );
+}
+
+export function summarizeBrowser(runs) {
+  const ok = runs.filter((r) => r.load);
+  const withSteps = runs.filter((r) => r.steps);
+  const withPlay = runs.filter((r) => r.autoplay);
+  const stepQ = (key, q) => (r) =>
+    quantile(
+      r.steps.steps.map((s) => s[key]),
+      q,
+    );
+  return {
+    runs: runs.length,
+    fcpMs: perRun(ok, (r) => r.load.fcpMs),
+    lcpMs: perRun(ok, (r) => r.load.lcpMs),
+    mapCreatedMs: perRun(ok, (r) => r.load.mapCreatedMs),
+    firstMapFrameMs: perRun(ok, (r) => r.load.firstMapFrameMs),
+    firstIdleMs: perRun(ok, (r) => r.load.firstIdleMs),
+    interactiveMs: perRun(ok, (r) => r.load.interactiveMs),
+    bytesBeforeMap: perRun(ok, (r) => r.load.bytesBeforeMap),
+    bytesTotal: perRun(ok, (r) => r.load.bytesTotal),
+    loadLongTasks: perRun(ok, (r) => r.load.loadLongTasks.count),
+    loadLongTasksMs: perRun(ok, (r) => r.load.loadLongTasks.totalMs),
+    stepLatencyP50: perRun(withSteps, stepQ('latencyMs', 0.5)),
+    stepLatencyP95: perRun(withSteps, stepQ('latencyMs', 0.95)),
+    stepKeyTaskP50: perRun(withSteps, stepQ('keyTaskMs', 0.5)),
+    stepKeyTaskP95: perRun(withSteps, stepQ('keyTaskMs', 0.95)),
+    stepHandlerP50: perRun(withSteps, stepQ('handlerMs', 0.5)),
+    stepHandlerP95: perRun(withSteps, stepQ('handlerMs', 0.95)),
+    stepMainThreadP50: perRun(withSteps, stepQ('mainThreadMs', 0.5)),
+    stepMainThreadP95: perRun(withSteps, stepQ('mainThreadMs', 0.95)),
+    stepLongestTaskP95: perRun(withSteps, stepQ('longestTaskMs', 0.95)),
+    stepGpuMainP50: perRun(withSteps, stepQ('gpuMainMs', 0.5)),
+    playDurationMs: perRun(withPlay, (r) => r.autoplay.durationMs),
+    playFrames: perRun(withPlay, (r) => r.autoplay.frames),
+    playDroppedFrames: perRun(withPlay, (r) => r.autoplay.droppedFrames),
+    playWorstFrameMs: perRun(withPlay, (r) => r.autoplay.worstFrameMs),
+    playLongTasks: perRun(withPlay, (r) => r.autoplay.longTasks),
+    playLongTasksMs: perRun(withPlay, (r) => r.autoplay.longTasksMs),
+  };
+}
+
+export function summarizeLighthouse(results) {
+  const out = {};
+  for (const preset of ['mobile', 'desktop']) {
+    const rs = results.filter((r) => r.preset === preset);
+    if (!rs.length) continue;
+    out[preset] = { runs: rs.length };
+    for (const key of [
+      'performance',
+      'accessibility',
+      'fcpMs',
+      'lcpMs',
+      'tbtMs',
+      'cls',
+      'siMs',
+      'totalBytes',
+      'mainThreadWorkMs',
+      'bootupMs',
+    ])
+      out[preset][key] = summarize(rs.map((r) => r[key]));
+    out[preset].failedA11yAudits = [...new Set(rs.flatMap((r) => r.failedA11yAudits ?? []))];
+    out[preset].lcpElement = rs[0].lcpElement;
+    out[preset].layoutShifts = rs[0].layoutShifts ?? [];
+  }
+  return out;
+}
+
+export function summarizeHeap(heap) {
+  if (!heap?.samples?.length) return null;
+  const first = heap.samples[0];
+  const last = heap.samples.at(-1);
+  const growth = last.usedBytes - first.usedBytes;
+  const noise = Math.max(TARGETS.heapNoiseBytes, TARGETS.heapNoiseFraction * first.usedBytes);
+  // A leak keeps growing; a cache filling up flattens out: compare the per-loop growth of both halves.
+  const mid = heap.samples[Math.floor((heap.samples.length - 1) / 2)];
+  const perLoop = (a, b) => (b.loop > a.loop ? Math.round((b.usedBytes - a.usedBytes) / (b.loop - a.loop)) : null);
+  return {
+    growthPerLoopFirstHalf: perLoop(first, mid),
+    growthPerLoopSecondHalf: perLoop(mid, last),
+    loopsDone: heap.loopsDone,
+    loopsAsked: heap.loopsAsked,
+    afterFirstLoop: first.usedBytes,
+    afterLastLoop: last.usedBytes,
+    growthBytes: growth,
+    growthFraction: round(growth / first.usedBytes, 4),
+    noiseBytes: noise,
+    nodesFirst: first.nodes,
+    nodesLast: last.nodes,
+    listenersFirst: first.listeners,
+    listenersLast: last.listeners,
+  };
+}
+
+function over(value, limit, fmt) {
+  const d = value - limit;
+  return d <= 0 ? `${fmt(-d)} under` : `${fmt(d)} over (×${(value / limit).toFixed(1)})`;
+}
+
+export function checkTargets({ browser, lighthouse, heap }) {
+  const t = TARGETS;
+  const rows = [];
+  const add = (label, target, value, shown, pass, margin) =>
+    rows.push({ label, target, value, shown, pass: value === null || value === undefined ? null : pass, margin });
+  const perf = lighthouse.mobile?.performance.median;
+  add(
+    'Lighthouse mobile performance',
+    `≥ ${t.lighthouseMobilePerformance}`,
+    perf,
+    num(perf),
+    perf >= t.lighthouseMobilePerformance,
+    perf === undefined || perf === null
+      ? ''
+      : perf >= t.lighthouseMobilePerformance
+        ? `${perf - t.lighthouseMobilePerformance} above`
+        : `${t.lighthouseMobilePerformance - perf} points short`,
+  );
+  const a11y = lighthouse.mobile?.accessibility.median;
+  add(
+    'Lighthouse mobile accessibility',
+    `${t.lighthouseMobileAccessibility}`,
+    a11y,
+    num(a11y),
+    a11y >= t.lighthouseMobileAccessibility,
+    a11y === undefined || a11y === null
+      ? ''
+      : a11y >= 100
+        ? ''
+        : `${100 - a11y} points short${lighthouse.mobile.failedA11yAudits.length ? `: ${lighthouse.mobile.failedA11yAudits.join(', ')}` : ''}`,
+  );
+  const first = browser?.firstIdleMs.median;
+  add(
+    'First visible map, desktop (first idle)',
+    `≤ ${sec(t.firstVisibleMapMs)}`,
+    first,
+    sec(first),
+    first <= t.firstVisibleMapMs,
+    first === null || first === undefined ? '' : over(first, t.firstVisibleMapMs, sec),
+  );
+  const step = browser?.stepMainThreadP95.median;
+  add(
+    'Year step, main-thread work p95',
+    `≤ ${t.stepMainThreadP95Ms} ms`,
+    step,
+    ms(step),
+    step <= t.stepMainThreadP95Ms,
+    step === null || step === undefined ? '' : over(step, t.stepMainThreadP95Ms, ms),
+  );
+  const bytes = browser?.bytesBeforeMap.median;
+  add(
+    'First-view transfer (gzip)',
+    `≤ ${kB(t.firstViewBytes)}`,
+    bytes,
+    kB(bytes),
+    bytes <= t.firstViewBytes,
+    bytes === null || bytes === undefined ? '' : over(bytes, t.firstViewBytes, kB),
+  );
+  if (heap) {
+    const pass = heap.growthBytes <= heap.noiseBytes;
+    add(
+      `Heap growth, ${heap.loopsDone} loops vs 1`,
+      `≤ noise (${mb(heap.noiseBytes)})`,
+      heap.growthBytes,
+      `${heap.growthBytes >= 0 ? '+' : ''}${mb(heap.growthBytes)} (${(heap.growthFraction * 100).toFixed(1)} %)`,
+      pass,
+      '',
+    );
+  } else add('Heap growth across loops', 'within noise', null, '–', null, 'not measured');
+  return rows;
+}
+
+const mark = (pass) => (pass === true ? '✓' : pass === false ? '✗' : '–');
+
+function row(label, s, fmt) {
+  return `| ${label} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} |`;
+}
+
+export function toMarkdown(r) {
+  const m = r.machine;
+  const b = r.summary.browser;
+  const L = [];
+  L.push('# Benchmark results', '');
+  L.push(
+    `Written by \`${r.command}\` (\`npm run bench\` builds, then runs it) on ${r.date}. Raw figures: [RESULTS.json](RESULTS.json).`,
+    '',
+  );
+  L.push(`- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}`);
+  L.push(`- **Software:** node ${m.node}; ${m.chromium} (headless, WebGL2 on SwiftShader: software rendering, no GPU)`);
+  L.push(
+    `- **Build:** commit ${m.commit ?? '?'}${m.workingTreeChanged ? ' + uncommitted changes' : ''}; \`dist/\` served gzip-compressed by scripts/serve.mjs on 127.0.0.1`,
+  );
+  L.push(
+    `- **Load average** (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${r.loadAverageAtEnd.join(' / ')} on ${m.cores} cores${m.loadAverageAtStart[0] > m.cores * 0.75 ? ' — **the machine was busy: timings are noisy and pessimistic; byte counts are not affected**' : ''}`,
+  );
+  L.push(
+    `- **Runs:** ${b ? `${b.runs} browser run(s) of ${r.settings.runs} asked` : 'no browser runs'}; Lighthouse ${['mobile', 'desktop'].map((p) => `${r.summary.lighthouse[p]?.runs ?? 0} ${p}`).join(' + ')} of ${r.settings.lighthouseRuns} each asked; heap ${r.summary.heap ? `${r.summary.heap.loopsDone} of ${r.summary.heap.loopsAsked} loops` : 'not measured'}; took ${Math.round(r.elapsedMs / 1000)} s${r.skipped.length ? `; cut for the time limit (${r.settings.timeLimitS} s): ${r.skipped.join(', ')}` : ''}`,
+  );
+  if (r.notes.length) for (const n of r.notes) L.push(`- ${n}`);
+  L.push('', '## Targets (issue 7)', '', '| | target | measured (median) | margin |', '| --- | --- | --- | --- |');
+  for (const t of r.targets) L.push(`| ${mark(t.pass)} ${t.label} | ${t.target} | ${t.shown} | ${t.margin} |`);
+
+  if (b) {
+    L.push(
+      '',
+      `## In the browser: desktop ${r.settings.viewport.width}×${r.settings.viewport.height}, no throttling, fresh browser per run`,
+      '',
+    );
+    L.push('| metric | median | min | max |', '| --- | --- | --- | --- |');
+    L.push(row('bytes before the first map is visible (gzip, on the wire)', b.bytesBeforeMap, kB));
+    L.push(row('bytes in total after load (gzip)', b.bytesTotal, kB));
+    L.push(row('first contentful paint', b.fcpMs, ms));
+    L.push(row('maplibre map constructed (its chunk loaded and parsed)', b.mapCreatedMs, ms));
+    L.push(row('first frame drawing the map (≥ 90 % of the settled frame’s WebGL draws)', b.firstMapFrameMs, ms));
+    L.push(row('**first visible map** (first `data-map-state=idle`)', b.firstIdleMs, ms));
+    L.push(row('interactive map (idle, then 1 s without long tasks)', b.interactiveMs, ms));
+    L.push(row('long tasks until interactive: count', b.loadLongTasks, num));
+    L.push(row('long tasks until interactive: total', b.loadLongTasksMs, ms));
+    L.push(row('year step, key → settled frame (idle), p50', b.stepLatencyP50, ms));
+    L.push(row('year step, key → settled frame (idle), p95', b.stepLatencyP95, ms));
+    L.push(row('year step, main-thread work (trace), p50', b.stepMainThreadP50, (v) => ms(v)));
+    L.push(row('**year step, main-thread work (trace), p95**', b.stepMainThreadP95, (v) => ms(v)));
+    L.push(row('year step, longest main-thread task, p95', b.stepLongestTaskP95, ms));
+    L.push(row('year step, the key press task alone (trace), p50', b.stepKeyTaskP50, ms));
+    L.push(row('year step, the key press task alone (trace), p95', b.stepKeyTaskP95, ms));
+    L.push(row('year step, GPU process main thread busy (SwiftShader), p50', b.stepGpuMainP50, ms));
+    L.push(
+      row(
+        `autoplay ${r.settings.playFrom}→${r.settings.playTo} at ${r.settings.speed}×: duration`,
+        b.playDurationMs,
+        ms,
+      ),
+    );
+    L.push(row('autoplay: rAF frames', b.playFrames, num));
+    L.push(row('autoplay: dropped frames (rAF gap > 20 ms)', b.playDroppedFrames, num));
+    L.push(row('autoplay: worst rAF gap', b.playWorstFrameMs, ms));
+    L.push(row('autoplay: long tasks, count', b.playLongTasks, num));
+    L.push(row('autoplay: long tasks, total', b.playLongTasksMs, ms));
+  }
+  const h = r.summary.heap;
+  if (h) {
+    L.push('', `## JS heap (leak check, ${r.heap.viewport.width}×${r.heap.viewport.height})`, '');
+    L.push(
+      '| after loop | JS heap used (after full GC) | DOM nodes | JS event listeners |',
+      '| --- | --- | --- | --- |',
+    );
+    const samples = r.heap.samples;
+    for (const s of samples.filter((s, i) => i < 2 || i === samples.length - 1 || s.loop % 5 === 0))
+      L.push(`| ${s.loop} | ${mb(s.usedBytes)} | ${s.nodes ?? '–'} | ${s.listeners ?? '–'} |`);
+    const kbPerLoop = (v) => (v === null ? '–' : `${(v / 1000).toFixed(0)} kB`);
+    L.push(
+      '',
+      `Growth from loop 1 to loop ${h.loopsDone}: ${mb(h.growthBytes)} (${(h.growthFraction * 100).toFixed(1)} %); counted as noise up to ${mb(h.noiseBytes)}. ` +
+        `Per loop: ${kbPerLoop(h.growthPerLoopFirstHalf)} in the first half, ${kbPerLoop(h.growthPerLoopSecondHalf)} in the second (a leak keeps its pace; a filling cache slows down).`,
+    );
+  }
+  const lh = r.summary.lighthouse;
+  if (lh.mobile || lh.desktop) {
+    L.push('', '## Lighthouse 12 (median, min–max)', '');
+    L.push(
+      '| preset | runs | performance | accessibility | FCP | LCP | TBT | CLS | Speed Index | bytes | main-thread work |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    const mm = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+    for (const p of ['mobile', 'desktop']) {
+      const x = lh[p];
+      if (!x) continue;
+      L.push(
+        `| ${p} | ${x.runs} | ${mm(x.performance, num)} | ${mm(x.accessibility, num)} | ${mm(x.fcpMs, ms)} | ${mm(x.lcpMs, ms)} | ${mm(x.tbtMs, ms)} | ${mm(x.cls, (v) => num(v, 3))} | ${mm(x.siMs, ms)} | ${kB(x.totalBytes.median)} | ${ms(x.mainThreadWorkMs.median)} |`,
+      );
+    }
+    for (const p of ['mobile', 'desktop']) {
+      const x = lh[p];
+      if (x?.lcpElement) L.push('', `LCP element (${p}): ${x.lcpElement.replace(/[`|\n]/g, ' ')}`);
+      if (x?.layoutShifts?.length)
+        L.push('', `Largest layout shifts (${p}): ${x.layoutShifts.join('; ').replace(/[`|\n]/g, ' ')}`);
+    }
+    if (r.lighthouseFlags)
+      L.push(
+        '',
+        `Chromium flags for Lighthouse (chrome-launcher adds its defaults): \`${r.lighthouseFlags.flags.join(' ')}\`. Check with these flags: WebGL2 renderer ${r.lighthouseFlags.check?.webgl2Renderer ?? '?'}; map reached idle: ${r.lighthouseFlags.check?.mapIdle ? 'yes' : 'no'}.`,
+      );
+  }
+  const median = r.medianRun;
+  if (median?.load?.files) {
+    L.push(
+      '',
+      `## What the first view loads (the median run by first visible map, ${ms(median.load.firstIdleMs)})`,
+      '',
+    );
+    L.push('| file | bytes on the wire | finished at | before the first map |', '| --- | --- | --- | --- |');
+    for (const f of median.load.files)
+      L.push(
+        `| \`${f.path}\` | ${kB(f.bytes)}${f.source === 'resource-timing' ? ' ¹' : ''} | ${ms(f.finishedMs)} | ${f.finishedMs <= median.load.firstIdleMs ? 'yes' : 'no'} |`,
+      );
+    if (median.load.files.some((f) => f.source === 'resource-timing'))
+      L.push(
+        '',
+        '¹ a worker script, fetched outside the page’s CDP session: size from Resource Timing `transferSize` (body + 300 B).',
+      );
+  }
+  L.push('', '## How it is measured', '');
+  L.push(...r.method.map((line) => `- ${line}`));
+  if (r.errors.length) L.push('', '## Errors', '', ...r.errors.map((e) => `- ${e}`));
+  return L.join('\n') + '\n';
+}

@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// npm run bench: measures the built app (dist/) in headless Chromium and with Lighthouse 12, then
+// writes bench/RESULTS.json and bench/RESULTS.md and prints the markdown. Not part of npm test.
+//
+//   node bench/run.mjs [--runs 5] [--lighthouse-runs 3] [--heap-loops 20] [--time-limit 220]
+//                      [--no-lighthouse] [--no-heap] [--dist dist] [--out bench]
+//
+// The build is `npm run build` (the npm script runs it first). dist/ is copied to a temporary
+// directory before measuring, so a concurrent rebuild by someone else cannot change it mid-run.
+// Every browser wait has a timeout; phases stop starting new runs when the time limit nears, and a
+// watchdog writes what exists and exits if anything still hangs. Exit code: 0 when the report was
+// written (targets missed are reported, not failed), 1 on a setup error, 2 when the watchdog fired.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findChromium } from '../scripts/find-chromium.mjs';
+import { startServer } from '../scripts/serve.mjs';
+import { DESKTOP_VIEWPORT, measureHeap, measureRun } from './lib/browserRun.mjs';
+import { machineInfo } from './lib/machine.mjs';
+import { checkTargets, summarizeBrowser, summarizeHeap, summarizeLighthouse, toMarkdown } from './lib/report.mjs';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH_DIR, '..');
+const HEAP_VIEWPORT = { width: 640, height: 400 };
+const SPEED = 4;
+
+const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
+  --runs N              browser runs (fresh Chromium each), default 5
+  --lighthouse-runs N   Lighthouse runs per preset (mobile, desktop), default min(runs, 3)
+  --heap-loops N        stepping loops for the leak check, default 20
+  --time-limit S        seconds for all measuring (phases are cut to fit), default 220
+  --no-lighthouse       skip Lighthouse     --no-heap   skip the leak check
+  --dist DIR            built app to serve, default dist     --out DIR   default bench`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      'lighthouse-runs': { type: 'string' },
+      'heap-loops': { type: 'string', default: '20' },
+      'time-limit': { type: 'string', default: '220' },
+      'no-lighthouse': { type: 'boolean', default: false },
+      'no-heap': { type: 'boolean', default: false },
+      dist: { type: 'string', default: 'dist' },
+      out: { type: 'string', default: BENCH_DIR },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name, value, min) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer ≥ ${min} (got ${value})\n${USAGE}`);
+    return n;
+  };
+  const runs = int('runs', values.runs, 1);
+  return {
+    runs,
+    lighthouseRuns: values['no-lighthouse']
+      ? 0
+      : int('lighthouse-runs', values['lighthouse-runs'] ?? String(Math.min(runs, 3)), 0),
+    heapLoops: values['no-heap'] ? 0 : int('heap-loops', values['heap-loops'], 2),
+    timeLimitS: int('time-limit', values['time-limit'], 30),
+    dist: resolve(ROOT, values.dist),
+    out: resolve(ROOT, values.out),
+  };
+}
+
+/** Installs bench/node_modules (Lighthouse) with npm ci only when missing or not matching the lock. */
+function ensureBenchDeps() {
+  const lock = JSON.parse(readFileSync(join(BENCH_DIR, 'package-lock.json'), 'utf8'));
+  const wanted = lock.packages?.['node_modules/lighthouse']?.version;
+  const installedFile = join(BENCH_DIR, 'node_modules', 'lighthouse', 'package.json');
+  const installed = existsSync(installedFile) ? JSON.parse(readFileSync(installedFile, 'utf8')).version : null;
+  if (installed && installed === wanted) return;
+  console.error(`[bench] installing bench dependencies (lighthouse ${wanted}): npm --prefix bench ci`);
+  const r = spawnSync('npm', ['--prefix', BENCH_DIR, 'ci', '--no-audit', '--no-fund'], {
+    stdio: ['ignore', 2, 2],
+    timeout: 300_000,
+  });
+  if (r.status !== 0) throw new Error(`npm --prefix bench ci failed (status ${r.status ?? r.signal})`);
+}
+
+async function checkGzip(url, dist) {
+  const entry = /<script[^>]+src="([^"]+)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
+  if (!entry) throw new Error('dist/index.html has no <script src>');
+  const response = await fetch(new URL(entry, `${url}/`), {
+    headers: { 'accept-encoding': 'gzip' },
+    signal: AbortSignal.timeout(10_000),
+  });
+  await response.arrayBuffer();
+  if (response.headers.get('content-encoding') !== 'gzip') throw new Error(`the server did not gzip ${entry}`);
+}
+
+const METHOD = [
+  'Chromium is driven by playwright-core with the browser tests’ flags (`--use-angle=swiftshader --enable-unsafe-swiftshader …`); each run is a fresh browser, empty cache, viewport 1280×800, DPR 1, no CPU or network throttling.',
+  'Bytes: CDP `Network.loadingFinished` `encodedDataLength` (gzip body + headers) per request; “before the first map” counts the requests whose Resource Timing `responseEnd` precedes the first idle.',
+  'First visible map: the first time `[data-testid=map]` gets `data-map-state="idle"` (a MutationObserver in the page, on `performance.now()`, i.e. ms since navigation start). The first frame that drew the map is found by counting WebGL draw calls per animation frame (informative: the frame before the choropleth classes are applied already counts).',
+  'Interactive: the first idle, or later the end of the last long task before 1 s without long tasks (a short TTI).',
+  'Year step: ArrowRight pressed on the focused slider for every year from the first to the last; latency = key event `timeStamp` → the next `idle` after the map left `idle` (the settled frame, which includes MapLibre’s 300 ms paint transitions and label fades). Main-thread work = the renderer main thread’s top-level tasks between the two marks in a Chromium trace (`console.timeStamp` marks); the key press task = the whole task that dispatched the keydown (React’s re-render and the store subscribers, incl. the map adapter’s calls). The GPU process’s main thread (SwiftShader rasterising) is reported beside it: on a phone with a GPU that part is hardware.',
+  'Autoplay: speed 4×, loop off, play from the first year to the last; rAF callbacks and `longtask` entries from play until the map settles after the last year.',
+  'Heap: one extra browser at 640×400 (smaller canvas: SwiftShader draws it faster); a loop = ArrowRight through every year, then Home, waiting for the map to settle at the end of the loop (not after each key); after each loop `HeapProfiler.collectGarbage` ×2 then `Runtime.getHeapUsage` (page heap; the MapLibre worker’s heap is not included).',
+  'Lighthouse 12.8 Node API with chrome-launcher (`CHROME_PATH`/`/usr/bin/chromium`), categories performance + accessibility, the default (mobile, simulated throttling) and the desktop config, alternating.',
+  'Medians are over runs; a step’s p50/p95 are taken within a run, then the median over runs is shown.',
+];
+
+async function main() {
+  const opts = options();
+  const started = Date.now();
+  const limitMs = opts.timeLimitS * 1000;
+  const live = new Set(); // chrome-launcher instances to kill if we must stop early
+  const state = {
+    date: new Date().toISOString(),
+    command: ['node', 'bench/run.mjs', ...process.argv.slice(2)].join(' '),
+    machine: null,
+    settings: {
+      runs: opts.runs,
+      lighthouseRuns: opts.lighthouseRuns,
+      heapLoops: opts.heapLoops,
+      timeLimitS: opts.timeLimitS,
+      viewport: DESKTOP_VIEWPORT,
+      speed: SPEED,
+      playFrom: null,
+      playTo: null,
+    },
+    runs: [],
+    heap: null,
+    lighthouse: [],
+    lighthouseFlags: null,
+    skipped: [],
+    errors: [],
+    notes: [],
+  };
+  let server = null;
+  let snapshot = null;
+
+  const write = () => {
+    const browser = state.runs.length ? summarizeBrowser(state.runs.filter((r) => !r.error)) : null;
+    const summary = { browser, lighthouse: summarizeLighthouse(state.lighthouse), heap: summarizeHeap(state.heap) };
+    const ok = state.runs.filter((r) => r.load);
+    const medianIdle = browser?.firstIdleMs.median;
+    const medianRun = ok.reduce(
+      (best, r) =>
+        best === null || Math.abs(r.load.firstIdleMs - medianIdle) < Math.abs(best.load.firstIdleMs - medianIdle)
+          ? r
+          : best,
+      null,
+    );
+    const report = {
+      ...state,
+      elapsedMs: Date.now() - started,
+      loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100),
+      summary,
+      targets: checkTargets(summary),
+      medianRun,
+      method: METHOD,
+    };
+    const markdown = toMarkdown(report);
+    writeFileSync(join(opts.out, 'RESULTS.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(opts.out, 'RESULTS.md'), markdown);
+    return markdown;
+  };
+
+  const cleanup = async () => {
+    for (const chrome of live) await Promise.resolve(chrome.kill()).catch(() => {});
+    if (server) await server.close().catch(() => {});
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
+  };
+  const watchdog = setTimeout(async () => {
+    console.error(
+      `[bench] watchdog: still running ${opts.timeLimitS + 90} s after the start; writing what exists and stopping`,
+    );
+    state.errors.push('watchdog fired: a phase hung past the time limit');
+    try {
+      write();
+    } finally {
+      await cleanup();
+      process.exit(2);
+    }
+  }, limitMs + 90_000);
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+
+  try {
+    if (!existsSync(join(opts.dist, 'index.html')))
+      throw new Error(`${opts.dist}/index.html not found: run \`npm run build\` first (npm run bench does)`);
+    const executablePath = findChromium();
+    state.machine = machineInfo(executablePath);
+    if (state.machine.loadAverageAtStart[0] > state.machine.cores * 0.75)
+      state.notes.push(
+        `The machine was busy while measuring (load average ${state.machine.loadAverageAtStart[0]} on ${state.machine.cores} cores: other jobs were running). Timings are noisy and pessimistic; re-run on a quiet machine for figures to quote. Bytes and accessibility scores do not depend on load.`,
+      );
+    let runLighthouse = null;
+    let checkLighthouseFlags = null;
+    if (opts.lighthouseRuns > 0) {
+      ensureBenchDeps();
+      ({ runLighthouse, checkLighthouseFlags } = await import('./lib/lighthouse.mjs'));
+    }
+
+    snapshot = mkdtempSync(join(os.tmpdir(), 'byru-bench-dist-'));
+    cpSync(opts.dist, snapshot, { recursive: true });
+    // Someone else's build may have been rewriting dist/ while we copied it: check that it is whole.
+    const html = readFileSync(join(snapshot, 'index.html'), 'utf8');
+    const missing = [...html.matchAll(/\b(?:src|href)="\/?([^"?#]+)"/g)]
+      .map((m) => m[1])
+      .filter((f) => !/^(https?:|data:)/.test(f) && !existsSync(join(snapshot, f)));
+    if (missing.length)
+      throw new Error(`the copy of dist/ is incomplete (${missing.join(', ')}): was it being rebuilt? Run again.`);
+    server = await startServer({ root: snapshot });
+    await checkGzip(server.url, snapshot);
+    console.error(
+      `[bench] serving a copy of ${opts.dist} gzip-compressed at ${server.url}/ with ${state.machine.chromium}`,
+    );
+
+    // 1. Browser runs: up to 40 % of the time limit (always at least one).
+    const runsEnd = started + 0.4 * limitMs;
+    let last = 0;
+    for (let i = 0; i < opts.runs; i++) {
+      if (i > 0 && Date.now() + last > runsEnd) {
+        state.skipped.push(`browser runs ${i + 1}–${opts.runs}`);
+        break;
+      }
+      const t = Date.now();
+      try {
+        const r = await measureRun({ executablePath, baseUrl: server.url, speed: SPEED });
+        state.runs.push(r);
+        state.settings.playFrom = r.years?.[0] ?? null;
+        state.settings.playTo = r.years?.[1] ?? null;
+        console.error(
+          `[bench] run ${i + 1}: first map ${r.load.firstIdleMs} ms, ${r.load.bytesBeforeMap} B before it; step main-thread p95 ${r.steps.mainThreadP95} ms; ${Math.round((Date.now() - t) / 1000)} s`,
+        );
+      } catch (error) {
+        state.errors.push(`browser run ${i + 1}: ${error instanceof Error ? error.message : error}`);
+        console.error(`[bench] run ${i + 1} failed:`, error);
+      }
+      last = Date.now() - t;
+    }
+
+    // 2. Leak check: until 55 % of the time limit.
+    if (opts.heapLoops > 0) {
+      const t = Date.now();
+      try {
+        state.heap = await measureHeap({
+          executablePath,
+          baseUrl: server.url,
+          loops: opts.heapLoops,
+          viewport: HEAP_VIEWPORT,
+          deadline: Math.max(started + 0.55 * limitMs, Date.now() + 20_000),
+        });
+        if (state.heap.loopsDone < opts.heapLoops)
+          state.skipped.push(`heap loops ${state.heap.loopsDone + 1}–${opts.heapLoops}`);
+        const s = summarizeHeap(state.heap);
+        console.error(
+          `[bench] heap: ${s?.afterFirstLoop} → ${s?.afterLastLoop} B over ${state.heap.loopsDone} loops; ${Math.round((Date.now() - t) / 1000)} s`,
+        );
+      } catch (error) {
+        state.errors.push(`heap: ${error instanceof Error ? error.message : error}`);
+        console.error('[bench] heap failed:', error);
+      }
+    }
+
+    // 3. Lighthouse: the rest of the time, mobile and desktop alternating.
+    if (opts.lighthouseRuns > 0) {
+      const url = `${server.url}/`;
+      try {
+        state.lighthouseFlags = {
+          flags: (await import('./lib/lighthouse.mjs')).LIGHTHOUSE_CHROME_FLAGS,
+          check: await checkLighthouseFlags(executablePath, url, live),
+        };
+      } catch (error) {
+        state.errors.push(`Lighthouse flags check: ${error instanceof Error ? error.message : error}`);
+      }
+      // The first mobile run always happens (its score is a target); any other only if it should end
+      // before the limit, judging by the slowest run so far (40 s before the first).
+      const lhEnd = started + limitMs;
+      let slowestLh = 40_000;
+      outer: for (let i = 0; i < opts.lighthouseRuns; i++) {
+        for (const preset of ['mobile', 'desktop']) {
+          if ((i > 0 || preset !== 'mobile') && Date.now() + slowestLh > lhEnd) {
+            state.skipped.push(
+              `Lighthouse ${preset === 'mobile' ? '' : 'desktop '}runs ${i + 1}–${opts.lighthouseRuns}`,
+            );
+            break outer;
+          }
+          const t = Date.now();
+          try {
+            const r = await runLighthouse(executablePath, url, preset, live);
+            state.lighthouse.push(r);
+            console.error(
+              `[bench] Lighthouse ${preset} ${i + 1}: performance ${r.performance}, accessibility ${r.accessibility}, TBT ${r.tbtMs} ms; ${Math.round((Date.now() - t) / 1000)} s`,
+            );
+          } catch (error) {
+            state.errors.push(`Lighthouse ${preset} ${i + 1}: ${error instanceof Error ? error.message : error}`);
+            console.error(`[bench] Lighthouse ${preset} ${i + 1} failed:`, error);
+          }
+          slowestLh = i === 0 && preset === 'mobile' ? Date.now() - t : Math.max(slowestLh, Date.now() - t);
+        }
+      }
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await cleanup();
+  }
+  const markdown = write();
+  console.log(markdown);
+  console.error(
+    `[bench] wrote ${join(opts.out, 'RESULTS.md')} and RESULTS.json in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error('[bench]', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -26,8 +26,17 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
 
 /** Formats a number for the language's locale (thin space/comma rules come from `Intl`). */
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
+  const key = `${lang}:${maximumFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    // Building an Intl formatter is costly; a year step formats dozens of numbers.
+    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export type Translator = (key: MessageKey, params?: Params) => string;
 

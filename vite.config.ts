@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { embedBuild, embedEntries, relativeJsUrls } from './scripts/viteEmbed.ts';
 
 // Build for a sub-path with `npx vite build --base=/maps/by-ru/` (see README).
 export default defineConfig({
-  plugins: [react()],
+  // embedBuild: dist/byru-map.js (the mount API for host pages) and dist/embed.js (the resizer).
+  plugins: [react(), embedBuild(import.meta.dirname)],
+  experimental: { renderBuiltUrl: relativeJsUrls },
   build: {
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: embedEntries(import.meta.dirname),
   },
   test: {
     environment: 'node',

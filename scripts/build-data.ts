@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { compileDataset } from './data/compile.ts';
 import { formatError } from './data/csv.ts';
 import { TABLE_FILES, type TableFile } from './data/schemas.ts';
+import { checkStory, decodeStory } from '../src/scene/story.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data');
@@ -37,3 +38,29 @@ const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', '
   .map((k) => `${dataset[k].length} ${k}`)
   .join(', ');
 console.log(`public/data/dataset.json: ${counts}.`);
+
+// A separate check of the presenter's story (data/story.json, bundled into the app): its steps must
+// cite sources that exist and select places that exist.
+{
+  const storyFile = join(dataDir, 'story.json');
+  const regionCodes = readFileSync(join(dataDir, 'regions.csv'), 'utf8')
+    .split(/\r?\n/u)
+    .slice(1)
+    .map((line) => line.split(',')[0] ?? '')
+    .filter(Boolean);
+  let problems: string[];
+  try {
+    const story = decodeStory(JSON.parse(readFileSync(storyFile, 'utf8')));
+    problems = checkStory(story, {
+      sourceIds: new Set(dataset.sources.map((s) => s.id)),
+      placeIds: new Set([...regionCodes, ...dataset.cities.map((c) => c.id)]),
+    });
+    if (!problems.length) console.log(`data/story.json: ${story.steps.length} steps.`);
+  } catch (e) {
+    problems = [e instanceof Error ? e.message : String(e)];
+  }
+  if (problems.length) {
+    for (const p of problems) console.error(`data/story.json: ${p}`);
+    process.exit(1);
+  }
+}

@@ -1,13 +1,22 @@
 import './global.css';
-import { configFromSearch } from './config';
+import { configFromSearch, displayFromSearch } from './config';
+import { postHeight } from './embed/postHeight';
 import { mount } from './mount';
 import { syncUrl } from './state/urlSync';
 
 const container = document.getElementById('app');
 if (container) {
-  const handle = mount(container, configFromSearch(window.location.search));
-  // The full page owns the URL and <html lang>; embedded instances mounted elsewhere do not.
-  syncUrl(handle.store, window);
+  const display = displayFromSearch(window.location.search);
+  const handle = mount(container, { ...configFromSearch(window.location.search), ...display });
+  if (display.embed) {
+    // An embed is as tall as its content and tells the host page (the resizer, EMBEDDING.md). It
+    // keeps out of the URL: history entries in an iframe would hijack the article's Back button.
+    container.style.height = 'auto';
+    if (window.parent !== window) postHeight(container);
+  } else {
+    // The full page owns the URL and <html lang>; embedded instances mounted elsewhere do not.
+    syncUrl(handle.store, window);
+  }
   const setLang = (lang: string): void => {
     document.documentElement.lang = lang;
   };

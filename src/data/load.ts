@@ -10,20 +10,29 @@ export interface Loaded {
   dataset: Dataset;
 }
 
-async function fetchJson(url: string, fetchFn: typeof fetch): Promise<unknown> {
-  const res = await fetchFn(url);
+async function fetchJson(url: string, fetchFn: typeof fetch, signal: AbortSignal | undefined): Promise<unknown> {
+  // Credentials only ever go to the page's own origin, even if an embedder puts the data elsewhere.
+  const res = await fetchFn(url, { credentials: 'same-origin', ...(signal ? { signal } : {}) });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return res.json();
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // E.g. a host that answers a missing file with its HTML home page.
+    throw new Error(`${url}: not JSON`);
+  }
 }
 
 /**
  * The app's only network access: the boundaries and the dataset, from the app's own origin.
  * @param baseUrl where the app is served (Vite's `import.meta.env.BASE_URL`), ending in `/`.
+ * @param fetchFn the fetch to use (the page's by default; `mount` may be given another).
+ * @param signal aborts both requests (unmount).
  */
-export async function loadAll(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<Loaded> {
+export async function loadAll(baseUrl: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<Loaded> {
   const [topo, data] = await Promise.all([
-    fetchJson(`${baseUrl}data/regions.topo.json`, fetchFn),
-    fetchJson(`${baseUrl}data/dataset.json`, fetchFn),
+    fetchJson(`${baseUrl}data/regions.topo.json`, fetchFn, signal),
+    fetchJson(`${baseUrl}data/dataset.json`, fetchFn, signal),
   ]);
   return { geo: decodeTopology(topo as Topology), dataset: decodeDataset(data) };
 }

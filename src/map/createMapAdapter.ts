@@ -38,6 +38,9 @@ export type MapLike = Pick<
   | 'addImage'
   | 'hasImage'
   | 'setMissingStyleImageResolver'
+  | 'redraw'
+  | 'triggerRepaint'
+  | 'setPixelRatio'
 >;
 
 /** The injected map library: `{ Map }` from maplibre-gl, or a fake in unit tests. */
@@ -72,7 +75,28 @@ export interface MapAdapterOptions {
   ariaLabel: string;
   /** Tests: keep the drawing buffer readable and publish `window.byruDebug`. */
   debug?: boolean;
+  /** False: no pan, zoom or click (a `static` embed). Default true. */
+  interactive?: boolean;
+  /** The reader prefers reduced motion: labels appear without fading (camera moves already jump). */
+  reducedMotion?: boolean;
+  /** Embeds: one finger scrolls the page, two fingers (or Ctrl + wheel) move the map. */
+  cooperativeGestures?: boolean;
+  /** MapLibre UI strings (e.g. the cooperative-gestures hints) in the interface language. */
+  locale?: Record<string, string>;
+  /**
+   * The WebGL context was lost and not restored within `contextRestoreTimeoutMs`: the map cannot
+   * draw any more (the caller shows another renderer). Not called after `destroy()`.
+   */
+  onContextLostForGood?: () => void;
+  /** How long to wait for a lost WebGL context to come back (ms). Default {@link CONTEXT_RESTORE_TIMEOUT_MS}. */
+  contextRestoreTimeoutMs?: number;
 }
+
+/** Default wait for a lost WebGL context to be restored before giving up on it (ms). */
+export const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
+
+/** Geographic bounds in degrees: [west, south, east, north]. */
+export type GeoBounds = [number, number, number, number];
 
 export interface MapAdapter {
   update: (view: MapViewState) => void;
@@ -86,6 +110,13 @@ export interface MapAdapter {
   zoomIn: () => void;
   zoomOut: () => void;
   fitAll: () => void;
+  /** Frames geographic bounds (degrees; null: the whole map); `animate` false jumps. */
+  fitView: (bounds: GeoBounds | null, animate: boolean) => void;
+  /**
+   * A copy of the current view drawn at `scale` device px per CSS px (2 → twice the size), made
+   * without keeping the drawing buffer: renders once more and copies in the same task.
+   */
+  snapshot: (scale: number) => Promise<HTMLCanvasElement>;
   destroy: () => void;
 }
 
@@ -122,6 +153,25 @@ export function hatchPattern(hex: string): { width: number; height: number; data
   return { width: size, height: size, data };
 }
 
+/** MapLibre bounds around projected geographic bounds (edges sampled: a conic maps them to curves). */
+export function projectedBounds([w, s, e, n]: GeoBounds): [[number, number], [number, number]] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const steps = 8;
+  for (let i = 0; i <= steps; i++) {
+    const lon = w + ((e - w) * i) / steps;
+    const lat = s + ((n - s) * i) / steps;
+    for (const [x, y] of [project(lon, s), project(lon, n), project(w, lat), project(e, lat)]) {
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  return [
+    [Math.min(...xs), Math.min(...ys)],
+    [Math.max(...xs), Math.max(...ys)],
+  ];
+}
+
 /** Owns one MapLibre map; waits for `load` itself, adds geometry once, then changes only state. */
 export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   const bounds = o.scene.base.bounds as LngLatBoundsLike;
@@ -139,6 +189,10 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     maxZoom: 9,
     minZoom: 0,
     canvasContextAttributes: { preserveDrawingBuffer: o.debug === true, antialias: true },
+    interactive: o.interactive !== false,
+    ...(o.reducedMotion ? { fadeDuration: 0 } : {}),
+    cooperativeGestures: o.cooperativeGestures === true,
+    ...(o.locale ? { locale: o.locale } : {}),
   });
   map.getCanvas().setAttribute('aria-label', o.ariaLabel);
   map.getCanvas().setAttribute('role', 'img');
@@ -248,6 +302,41 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     clickCb?.(regionAt(e.point.x, e.point.y));
   };
 
+  // WebGL context loss (GPU reset, driver update, too many contexts, a phone reclaiming memory).
+  // MapLibre snapshots the style and rebuilds it once the context is back: filters, paint and layout
+  // values return, feature state (selection, classes, dimming, hover) does not, so it is applied
+  // again on the rebuilt style's `style.load`. Updates meanwhile wait in `pending`.
+  let lostTimer: ReturnType<typeof setTimeout> | null = null;
+  let rebuilding = false;
+  const stopLostTimer = (): void => {
+    if (lostTimer !== null) clearTimeout(lostTimer);
+    lostTimer = null;
+  };
+  const onContextLost = (): void => {
+    if (loaded) pending = pending ?? applied;
+    loaded = false;
+    rebuilding = true;
+    hovered = null;
+    o.container.dataset.mapState = 'lost';
+    stopLostTimer();
+    lostTimer = setTimeout(() => {
+      lostTimer = null;
+      o.container.dataset.mapState = 'failed';
+      o.onContextLostForGood?.();
+    }, o.contextRestoreTimeoutMs ?? CONTEXT_RESTORE_TIMEOUT_MS);
+  };
+  const onContextRestored = (): void => {
+    stopLostTimer();
+    o.container.dataset.mapState = 'loading';
+  };
+  const onStyleLoad = (): void => {
+    if (!rebuilding) return;
+    rebuilding = false;
+    // The rebuilt style shows what was applied, minus its feature state: forget that part, re-apply.
+    applied = { ...applied, selection: null, regionClasses: {}, dimmed: [] };
+    onLoad();
+  };
+
   // Generated images (no sprite server): made when the style first asks for them.
   map.setMissingStyleImageResolver((id) => {
     if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
@@ -258,6 +347,9 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   map.on('mousemove', onMove);
   map.on('mouseout', onLeave);
   map.on('click', onClick);
+  map.on('webglcontextlost', onContextLost);
+  map.on('webglcontextrestored', onContextRestored);
+  map.on('style.load', onStyleLoad);
 
   const pixelOf = (lon: number, lat: number): [number, number] => {
     const p = map.project(project(lon, lat));
@@ -288,6 +380,35 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     zoomIn: () => map.zoomIn(),
     zoomOut: () => map.zoomOut(),
     fitAll: () => map.fitBounds(bounds, { padding: FIT_PADDING }),
+    fitView: (box, animate) => {
+      const target = box ? projectedBounds(box) : bounds;
+      map.fitBounds(target, { padding: FIT_PADDING, duration: animate ? 900 : 0 });
+    },
+    snapshot: async (scale) => {
+      // Draw at the export scale, wait until everything (labels included) is placed, then render
+      // once more and copy in the same task: the drawing buffer is still intact then.
+      map.setPixelRatio(scale);
+      try {
+        await new Promise<void>((done) => {
+          const timer = setTimeout(done, 10_000);
+          map.once('idle', () => {
+            clearTimeout(timer);
+            done();
+          });
+          map.triggerRepaint();
+        });
+        map.redraw();
+        const source = map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        copy.getContext('2d')?.drawImage(source, 0, 0);
+        return copy;
+      } finally {
+        // undefined: follow devicePixelRatio again, as before the export.
+        map.setPixelRatio(undefined as unknown as number);
+      }
+    },
     destroy: () => {
       map.setMissingStyleImageResolver(null);
       map.off('load', onLoad);
@@ -296,6 +417,10 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
       map.off('mousemove', onMove);
       map.off('mouseout', onLeave);
       map.off('click', onClick);
+      map.off('webglcontextlost', onContextLost);
+      map.off('webglcontextrestored', onContextRestored);
+      map.off('style.load', onStyleLoad);
+      stopLostTimer();
       map.remove();
       if (o.debug && typeof window !== 'undefined' && window.byruDebug?.pixelOf === pixelOf) delete window.byruDebug;
     },

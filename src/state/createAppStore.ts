@@ -1,7 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ViewConfig } from '../config';
+import { DEFAULT_DISPLAY, type DisplayConfig, type ViewConfig } from '../config';
 import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/types';
 import type { Geography } from '../data/load';
+
+/** Geographic bounds in degrees: [west, south, east, north]. */
+export type GeoBox = [number, number, number, number];
+
+/** A request to the map to frame `bounds` (null: the whole map); a new object each time. */
+export interface FitRequest {
+  bounds: GeoBox | null;
+}
 
 export type LoadState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; geo: Geography; dataset: Dataset };
@@ -20,6 +28,12 @@ export interface AppState {
   loop: boolean;
   load: LoadState;
   debug: boolean;
+  /** Embed and presentation flags, fixed for the life of the instance. */
+  display: DisplayConfig;
+  /** Presenter mode is on (from `present=1` or the button). */
+  presenting: boolean;
+  /** The last framing asked of the map (story steps), or null. */
+  fit: FitRequest | null;
 
   setYear: (year: number) => void;
   select: (id: string | null) => void;
@@ -31,6 +45,9 @@ export interface AppState {
   setSpeed: (speed: 1 | 2 | 4) => void;
   setLoop: (loop: boolean) => void;
   setLoad: (load: LoadState) => void;
+  setPresenting: (presenting: boolean) => void;
+  /** Asks the map to frame geographic bounds (null: the whole map). */
+  fitTo: (bounds: GeoBox | null) => void;
   /** Applies a whole view (e.g. from the URL on back/forward). */
   applyView: (view: Omit<ViewConfig, 'debug'>) => void;
 }
@@ -38,7 +55,7 @@ export interface AppState {
 export type AppStore = StoreApi<AppState>;
 
 /** One store per mounted instance, so two maps on a page never share state. */
-export function createAppStore(initial: ViewConfig): AppStore {
+export function createAppStore(initial: ViewConfig, display: DisplayConfig = DEFAULT_DISPLAY): AppStore {
   return createStore<AppState>()((set) => ({
     year: initial.year,
     selection: initial.region,
@@ -50,6 +67,9 @@ export function createAppStore(initial: ViewConfig): AppStore {
     loop: false,
     load: { status: 'loading' },
     debug: initial.debug,
+    display,
+    presenting: display.present,
+    fit: null,
 
     setYear: (year) => set({ year }),
     select: (selection) => set({ selection }),
@@ -62,6 +82,8 @@ export function createAppStore(initial: ViewConfig): AppStore {
     setSpeed: (speed) => set({ speed }),
     setLoop: (loop) => set({ loop }),
     setLoad: (load) => set({ load }),
+    setPresenting: (presenting) => set({ presenting }),
+    fitTo: (bounds) => set({ fit: { bounds } }),
     applyView: (v) => set({ year: v.year, selection: v.region, kinds: v.kinds, lang: v.lang }),
   }));
 }

@@ -11,14 +11,15 @@ export interface UrlHost {
 }
 
 /**
- * Keeps the public URL parameters (`year`, `region`, `kinds`, `lang`) in step with the store.
+ * Keeps the public URL parameters (`year`, `region`, `kinds`, `lang`) in step with the store; the
+ * instance's display flags (`theme`, `plain`, …) stay in the URL.
  * Each user change is a history entry (back/forward move through them); playback replaces the
  * entry instead, so one "play" does not leave nine entries behind. Returns a stop function.
  */
 export function syncUrl(store: AppStore, host: UrlHost): () => void {
-  let current = configToSearch(viewOf(store.getState()));
+  let current = configToSearch(viewOf(store.getState()), store.getState().display);
   const unsubscribe = store.subscribe((s, prev) => {
-    const next = configToSearch(viewOf(s));
+    const next = configToSearch(viewOf(s), s.display);
     if (next === current) return;
     current = next;
     const url = `${host.location.pathname}${next}${host.location.hash}`;
@@ -27,7 +28,7 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
   });
   const onPop = (): void => {
     const view = configFromSearch(host.location.search);
-    current = configToSearch({ ...view, debug: store.getState().debug });
+    current = configToSearch({ ...view, debug: store.getState().debug }, store.getState().display);
     store.getState().applyView(view);
     store.getState().setPlaying(false);
   };

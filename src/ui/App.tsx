@@ -1,8 +1,11 @@
-import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { yearForKey } from '../data/timeline';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import type { AppState } from '../state/createAppStore';
+import { DataTable } from './DataTable';
 import { Downloads } from './Downloads';
+import { PanelBoundary } from './ErrorBoundary';
 import { FiguresPanel } from './FiguresPanel';
 import { Filters } from './Filters';
 import { HoverLabel } from './HoverLabel';
@@ -12,11 +15,24 @@ import { RegionPanel } from './RegionPanel';
 import { SearchBox } from './SearchBox';
 import { Timeline } from './Timeline';
 import { usePlayback } from './usePlayback';
+import { YearSummary } from './YearSummary';
+import { OpenFullLink, ShareButton, type Snapshot } from './ShareButton';
+import { PresenterButton } from './PresenterButton';
+import '../embed/embed.css';
+
+// Presenter mode and its story load when a presentation starts.
+const Presenter = lazy(() => import('./Presenter').then((m) => ({ default: m.Presenter })));
+
+const selectSelection = (s: AppState): string | null => s.selection;
 
 export interface AppProps {
   /** The map renderer, supplied by the entry point (ui and map never import each other). */
   map: ReactNode;
   onRetry: () => void;
+  /** Address of the app page, for share links and snippets (default: this page). */
+  appUrl?: string;
+  /** The map's picture for the PNG export (from the entry point). */
+  snapshot?: Snapshot;
 }
 
 const NO_YEARS: number[] = [];
@@ -30,12 +46,27 @@ function ownsKeys(el: EventTarget | null): boolean {
 }
 
 /** The whole interface of one mounted instance. */
-export function App({ map, onRetry }: AppProps) {
+export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
   const t = useT();
   const store = useAppStore();
   const load = useAppState((s) => s.load);
   const lang = useAppState((s) => s.lang);
   const years = useAppState((s) => selectDataset(s)?.years ?? NO_YEARS);
+  const display = useAppState((s) => s.display);
+  const presenting = useAppState((s) => s.presenting);
+  const hasSelection = useAppState((s) => s.selection !== null);
+  const year = useAppState((s) => s.year);
+  const pageUrl = appUrl ?? (typeof window === 'undefined' ? 'http://localhost/' : window.location.href);
+  // Flags as classes (embed.css, presenter.css); the theme flag or the projector as data-theme
+  // (none: follow prefers-color-scheme).
+  const modes = [
+    display.embed && 'is-embed',
+    display.plain && 'is-plain',
+    display.static && 'is-static',
+    presenting && 'is-presenting',
+    hasSelection && 'has-selection',
+  ].filter(Boolean);
+  const theme = presenting ? 'projector' : display.theme === 'auto' ? undefined : display.theme;
   usePlayback(store, years);
 
   useEffect(() => {
@@ -54,7 +85,7 @@ export function App({ map, onRetry }: AppProps) {
       }
       return;
     }
-    if (ownsKeys(e.target) || e.altKey || e.ctrlKey || e.metaKey || years.length === 0) return;
+    if (ownsKeys(e.target) || e.altKey || e.ctrlKey || e.metaKey || years.length === 0 || s.display.static) return;
     const next = yearForKey(years, s.year, e.key);
     if (next === null) return;
     e.preventDefault();
@@ -63,18 +94,30 @@ export function App({ map, onRetry }: AppProps) {
   };
 
   return (
-    <div className="byru-app" lang={lang} onKeyDown={onKeyDown}>
-      <header className="byru-header">
-        <div>
-          <h1>{t('app.title')}</h1>
-          <p className="byru-subtitle">{t('app.subtitle')}</p>
-        </div>
-        <div className="byru-tools">
-          {load.status === 'ready' && <SearchBox />}
-          <LanguageSwitcher />
-        </div>
-      </header>
-      {load.status === 'ready' && <Timeline years={years} />}
+    <div className={['byru-app', ...modes].join(' ')} data-theme={theme} lang={lang} onKeyDown={onKeyDown}>
+      {!display.plain && (
+        <header className="byru-header">
+          <div>
+            <h1>{t('app.title')}</h1>
+            <p className="byru-subtitle">{t('app.subtitle')}</p>
+          </div>
+          <div className="byru-tools">
+            {load.status === 'ready' && <SearchBox />}
+            <LanguageSwitcher />
+            {!display.embed && !display.static && load.status === 'ready' && (
+              <>
+                <ShareButton appUrl={pageUrl} snapshot={snapshot} />
+                <PresenterButton />
+              </>
+            )}
+          </div>
+        </header>
+      )}
+      {load.status === 'ready' && !display.static && (
+        <PanelBoundary>
+          <Timeline years={years} />
+        </PanelBoundary>
+      )}
       <main className="byru-main">
         <section className="byru-stage">
           <div className="byru-map-area">
@@ -89,7 +132,8 @@ export function App({ map, onRetry }: AppProps) {
             )}
             {load.status === 'ready' && (
               <>
-                {map}
+                <PanelBoundary className="is-overlay">{map}</PanelBoundary>
+                {display.static && <p className="byru-static-year">{year}</p>}
                 <HoverLabel />
               </>
             )}
@@ -100,18 +144,48 @@ export function App({ map, onRetry }: AppProps) {
               <Legend />
             </div>
           )}
+          {load.status === 'ready' && (
+            <PanelBoundary>
+              <DataTable />
+            </PanelBoundary>
+          )}
+          {presenting && load.status === 'ready' && (
+            <Suspense fallback={null}>
+              <Presenter />
+            </Suspense>
+          )}
         </section>
         <div className="byru-side">
-          <RegionPanel />
-          {load.status === 'ready' && <FiguresPanel />}
+          <PanelBoundary resetOn={selectSelection}>
+            <RegionPanel />
+          </PanelBoundary>
+          {load.status === 'ready' && (
+            <PanelBoundary>
+              <YearSummary />
+            </PanelBoundary>
+          )}
+          {load.status === 'ready' && (
+            <PanelBoundary>
+              <FiguresPanel />
+            </PanelBoundary>
+          )}
         </div>
       </main>
-      <footer className="byru-footer">
-        <p>
-          {t('footer.sources')} · {t('footer.boundaries')}
-        </p>
-        <Downloads />
-      </footer>
+      {!display.plain && (
+        <footer className="byru-footer">
+          <p>
+            {t('footer.sources')} · {t('footer.boundaries')}
+          </p>
+          {display.embed ? (
+            <div className="byru-embed-links">
+              {load.status === 'ready' && <ShareButton appUrl={pageUrl} snapshot={snapshot} />}
+              <OpenFullLink appUrl={pageUrl} />
+            </div>
+          ) : (
+            <Downloads />
+          )}
+        </footer>
+      )}
     </div>
   );
 }

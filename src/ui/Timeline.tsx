@@ -35,7 +35,8 @@ export function Timeline({ years }: TimelineProps) {
   };
 
   return (
-    <div className="byru-timeline" role="group" aria-label={t('timeline.label')}>
+    // A labelled section is a landmark (region), so screen-reader users can jump to the timeline.
+    <section className="byru-timeline" aria-label={t('timeline.label')}>
       <button type="button" className="byru-play" onClick={togglePlay} aria-pressed={playing}>
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('timeline.pause') : t('timeline.play')}
       </button>
@@ -78,6 +79,6 @@ export function Timeline({ years }: TimelineProps) {
       <label className="byru-loop">
         <input type="checkbox" checked={loop} onChange={(e) => setLoop(e.currentTarget.checked)} /> {t('timeline.loop')}
       </label>
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,265 @@
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import type { MapViewState } from '../map/createMapAdapter';
+import type { MapScene } from '../map/buildStyle';
+import type { Palette } from '../scene/palette';
+import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buildSvgMap';
+import { fitCamera, panCamera, zoomCamera, type Camera, type Size } from './geometry';
+import { HATCH_PATH, HATCH_SIZE, lineBaseline, SVG_LABEL_FONT } from './svgMarkup';
+
+/** What the zoom buttons beside the map can ask of it (the WebGL adapter offers the same). */
+export interface MapControls {
+  zoomIn: () => void;
+  zoomOut: () => void;
+  fitAll: () => void;
+}
+
+export interface SvgMapProps {
+  scene: MapScene;
+  view: MapViewState;
+  palette: Palette;
+  /** Accessible name of the picture (the same text as the WebGL canvas' label). */
+  label: string;
+  /** Region or city under the pointer: outlined, as on the WebGL map. */
+  hover?: string | null;
+  /** A click on a region or city (its id), or on the sea (null). */
+  onSelect?: (id: string | null) => void;
+  onHover?: (id: string | null) => void;
+  /** False: no pan, zoom or click (a static embed). */
+  interactive?: boolean;
+  /** Receives zoom in / out / whole map. */
+  controls?: Ref<MapControls | null>;
+  /** Size before the first measurement (and in environments without layout, such as jsdom). */
+  initialSize?: Size;
+  /**
+   * A framing request (a new object each time, as the store's `fit`): scene bounds to show, or null
+   * for the whole map. The reader can still move the map afterwards.
+   */
+  frame?: { bounds: [[number, number], [number, number]] | null } | null;
+}
+
+const DEFAULT_SIZE: Size = { width: 960, height: 600 };
+/** Pointer travel (px) below which a press is a click, not a drag. */
+const DRAG_SLOP = 4;
+
+function placeOf(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  const hit = target.closest<SVGElement>('[data-city],[data-region]');
+  return hit?.dataset.city ?? hit?.dataset.region ?? null;
+}
+
+function Path({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
+  const Tag = p.href ? 'use' : 'path';
+  return (
+    <Tag
+      d={p.href ? undefined : p.d}
+      href={p.href ? `#${idPrefix}-${p.href}` : undefined}
+      fill={p.hatch ? `url(#${idPrefix}-hatch)` : (p.fill ?? 'none')}
+      fillOpacity={p.fillOpacity}
+      stroke={p.stroke}
+      strokeWidth={p.strokeWidth}
+      strokeOpacity={p.strokeOpacity}
+      strokeDasharray={p.dash?.join(' ')}
+      strokeLinecap={p.cap}
+      strokeLinejoin={p.join}
+      data-region={p.region}
+      data-link={p.link}
+      pointerEvents={interactive && p.region ? undefined : 'none'}
+    />
+  );
+}
+
+function Circle({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
+  return (
+    <circle
+      cx={c.cx}
+      cy={c.cy}
+      r={c.r}
+      fill={c.fill}
+      stroke={c.stroke}
+      strokeWidth={c.strokeWidth}
+      data-city={c.city}
+      data-forum={c.forum}
+      pointerEvents={interactive && c.city ? undefined : 'none'}
+    />
+  );
+}
+
+function Label({ l }: { l: SvgLabel }) {
+  return (
+    <text
+      fontSize={l.size}
+      fill={l.fill}
+      stroke={l.halo}
+      strokeWidth={l.haloWidth * 2}
+      strokeLinejoin="round"
+      paintOrder="stroke"
+      data-label={l.id}
+      pointerEvents="none"
+    >
+      {l.lines.map((line, i) => (
+        <tspan key={line} x={l.x} y={lineBaseline(l, i)}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/**
+ * The map drawn as SVG from the same scene and style as the WebGL map: the fallback where WebGL is
+ * missing. Regions and cities answer the mouse (keyboard users choose them through the search box
+ * and the data table); the picture pans by dragging and zooms with the buttons beside it.
+ */
+export function SvgMap({
+  scene,
+  view,
+  palette,
+  label,
+  hover = null,
+  onSelect,
+  onHover,
+  interactive = true,
+  controls,
+  initialSize = DEFAULT_SIZE,
+  frame = null,
+}: SvgMapProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size>(initialSize);
+  // null: not moved by the reader, so the picture fits (below) and refits to every size.
+  const [camera, setCamera] = useState<Camera | null>(null);
+  const [drag, setDrag] = useState<[number, number] | null>(null);
+  const press = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  // Ids are per instance: two maps on one page must not share a pattern or a shape.
+  const idPrefix = `byru${useId().replace(/[^\w-]/g, '')}`;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = (): void => {
+      const { width, height } = el.getBoundingClientRect();
+      if (width > 0 && height > 0)
+        setSize((s) =>
+          s.width === Math.round(width) && s.height === Math.round(height)
+            ? s
+            : { width: Math.round(width), height: Math.round(height) },
+        );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // What the camera fits while the reader has not moved the map: a framing request's bounds, else all.
+  const [framed, setFramed] = useState<[[number, number], [number, number]] | null>(frame?.bounds ?? null);
+  const [lastFrame, setLastFrame] = useState(frame);
+  if (frame !== lastFrame) {
+    setLastFrame(frame);
+    if (frame) {
+      setFramed(frame.bounds);
+      setCamera(null);
+    }
+  }
+  const fitted = useMemo(() => fitCamera(framed ?? scene.base.bounds, size), [framed, scene, size]);
+
+  const model = useMemo(
+    () => buildSvgMap({ scene, view, palette, size, camera: camera ?? fitted, hover }),
+    [scene, view, palette, size, camera, fitted, hover],
+  );
+
+  useImperativeHandle(controls, () => {
+    const centre: [number, number] = [size.width / 2, size.height / 2];
+    const current = camera ?? fitted;
+    return {
+      zoomIn: () => setCamera(zoomCamera(current, 2, centre)),
+      zoomOut: () => setCamera(zoomCamera(current, 0.5, centre)),
+      fitAll: () => {
+        setFramed(null);
+        setCamera(null);
+      },
+    };
+  }, [camera, fitted, size]);
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
+    if (!interactive || e.button !== 0) return;
+    press.current = { x: e.clientX, y: e.clientY, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+    const p = press.current;
+    if (p && (e.buttons & 1) === 1) {
+      const dx = e.clientX - p.x;
+      const dy = e.clientY - p.y;
+      if (p.moved || Math.hypot(dx, dy) > DRAG_SLOP) {
+        p.moved = true;
+        setDrag([dx, dy]);
+        return;
+      }
+    }
+    if (!interactive) return;
+    const id = placeOf(e.target);
+    if (id !== hover) onHover?.(id);
+  };
+  const endDrag = (): void => {
+    const p = press.current;
+    press.current = null;
+    if (p?.moved && drag) setCamera(panCamera(model.camera, drag[0], drag[1]));
+    setDrag(null);
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>): void => {
+    const p = press.current;
+    endDrag();
+    if (interactive && p && !p.moved) onSelect?.(placeOf(e.target));
+  };
+  const onPointerLeave = (): void => {
+    endDrag();
+    if (interactive && hover) onHover?.(null);
+  };
+
+  return (
+    <div ref={box} className="byru-svgmap">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        role="img"
+        aria-label={label}
+        width="100%"
+        height="100%"
+        viewBox={`0 0 ${model.width} ${model.height}`}
+        preserveAspectRatio="xMidYMid meet"
+        fontFamily={SVG_LABEL_FONT}
+        textAnchor="middle"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={onPointerLeave}
+        style={{ cursor: hover ? 'pointer' : drag ? 'grabbing' : undefined, touchAction: 'pinch-zoom' }}
+        data-zoom={model.zoom.toFixed(2)}
+        data-camera={`${model.camera.k} ${model.camera.tx} ${model.camera.ty}`}
+      >
+        <defs>
+          <pattern id={`${idPrefix}-hatch`} width={HATCH_SIZE} height={HATCH_SIZE} patternUnits="userSpaceOnUse">
+            <path d={HATCH_PATH} stroke={model.hatch.colour} strokeOpacity={model.hatch.opacity} strokeWidth={1.2} />
+          </pattern>
+          {model.shapes.map((s) => (
+            <path key={s.id} id={`${idPrefix}-${s.id}`} d={s.d} />
+          ))}
+        </defs>
+        <rect width={model.width} height={model.height} fill={model.background} />
+        <g transform={drag ? `translate(${drag[0]} ${drag[1]})` : undefined}>
+          {model.layers.map((layer) => (
+            <g key={layer.id} data-layer={layer.id}>
+              {layer.paths.map((p, i) => (
+                <Path key={p.region ?? p.link ?? i} p={p} idPrefix={idPrefix} interactive={interactive} />
+              ))}
+              {layer.circles.map((c, i) => (
+                <Circle key={c.city ?? c.forum ?? i} c={c} interactive={interactive} />
+              ))}
+              {layer.labels.map((l) => (
+                <Label key={l.id} l={l} />
+              ))}
+            </g>
+          ))}
+        </g>
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useRef, type Ref } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { project } from '../data/projection';
+import { translate } from '../i18n/translate';
+import { projectedBounds } from '../map/createMapAdapter';
+import type { AppStore } from '../state/createAppStore';
+import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
+import type { Palette } from '../scene/palette';
+import { fitCamera, screenOf } from './geometry';
+import { SvgMap, type MapControls } from './SvgMap';
+import { svgSnapshot } from './svgSnapshot';
+
+export interface SvgMapViewProps {
+  store: AppStore;
+  palette: Palette;
+  controls?: Ref<MapControls | null>;
+  /** Receives a snapshot function for the image export (null when the map goes). */
+  onSnapshot?: (snapshot: ((scale: number) => Promise<HTMLCanvasElement>) | null) => void;
+}
+
+/**
+ * The SVG map bound to an instance's store: the same selectors feed it as feed the WebGL adapter
+ * (`selectBaseScene`, `selectLinkScene`, `selectMapView`). With `?debug=1` it publishes the same
+ * `window.byruDebug` as the WebGL map, so browser tests can drive either.
+ */
+export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewProps) {
+  const base = useStore(store, selectBaseScene);
+  const links = useStore(store, selectLinkScene);
+  const view = useStore(store, useShallow(selectMapView));
+  const hover = useStore(store, (s) => s.hover);
+  const debug = useStore(store, (s) => s.debug);
+  const still = useStore(store, (s) => s.display?.static === true);
+  const fit = useStore(store, (s) => s.fit);
+  // Story steps frame geographic bounds; the SVG map frames the same projected box as the WebGL map.
+  const frame = useMemo(() => (fit ? { bounds: fit.bounds ? projectedBounds(fit.bounds) : null } : null), [fit]);
+  const label = translate(view.lang, 'map.label', { year: view.year });
+  const scene = useMemo(() => (base && links ? { base, links } : null), [base, links]);
+  const holder = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!onSnapshot || !el || !scene) return;
+    onSnapshot((scale) => {
+      const svg = el.querySelector('svg');
+      return svg ? svgSnapshot(svg, scale) : Promise.reject(new Error('the SVG map is not drawn'));
+    });
+    return () => onSnapshot(null);
+  }, [onSnapshot, scene]);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!debug || !el || !scene) return;
+    const svg = (): SVGSVGElement | null => el.querySelector('svg');
+    const api = {
+      pixelOf: (lon: number, lat: number): [number, number] => {
+        const s = svg();
+        const r = s?.getBoundingClientRect();
+        const vb = s?.viewBox.baseVal;
+        if (!s || !r || !vb?.width) return [NaN, NaN];
+        // The picture is drawn at its own size and scaled to the box (preserveAspectRatio meet).
+        const scale = Math.min(r.width / vb.width, r.height / vb.height);
+        const offX = (r.width - vb.width * scale) / 2;
+        const offY = (r.height - vb.height * scale) / 2;
+        const [k, tx, ty] = (s.dataset.camera ?? '').split(' ').map(Number);
+        const cam = k
+          ? { k, tx: tx ?? 0, ty: ty ?? 0 }
+          : fitCamera(scene.base.bounds, { width: vb.width, height: vb.height });
+        const [x, y] = screenOf(cam, project(lon, lat));
+        return [offX + x * scale, offY + y * scale];
+      },
+      regionAt: (x: number, y: number): string | null => {
+        const r = svg()?.getBoundingClientRect();
+        if (!r) return null;
+        const hit = document.elementFromPoint(r.left + x, r.top + y)?.closest<SVGElement>('[data-city],[data-region]');
+        return hit?.dataset.city ?? hit?.dataset.region ?? null;
+      },
+      linksShown: (): string[] =>
+        [...el.querySelectorAll<SVGElement>('[data-link]')].map((p) => p.dataset.link ?? '').sort(),
+    };
+    window.byruDebug = api;
+    return () => {
+      if (window.byruDebug === api) delete window.byruDebug;
+    };
+  }, [debug, scene]);
+
+  if (!scene) return null;
+  return (
+    <div ref={holder} className="byru-svgmap-holder">
+      <SvgMap
+        scene={scene}
+        view={view}
+        palette={palette}
+        label={label}
+        hover={hover}
+        interactive={!still}
+        controls={controls}
+        frame={frame}
+        onSelect={(id) => store.getState().select(id)}
+        onHover={(id) => store.getState().setHover(id)}
+      />
+    </div>
+  );
+}

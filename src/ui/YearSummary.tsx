@@ -1,0 +1,151 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { formatFigureValue } from '../i18n/formatValue';
+import {
+  announcement,
+  forumPlace,
+  linkDate,
+  partyName,
+  sourceName,
+  yearSummary,
+  type YearLink,
+} from '../scene/summary';
+import type { Lang, Source } from '../data/types';
+import type { Translator } from '../i18n/translate';
+import type { AppState } from '../state/createAppStore';
+import { useAppState, useT } from '../state/StoreContext';
+import { selectDataset } from '../state/selectors';
+
+const selectRegions = (s: AppState) => (s.load.status === 'ready' ? s.load.geo.regions : null);
+
+/** Quiet time (ms) after the last year change before it is announced. */
+export const ANNOUNCE_DELAY = 900;
+
+/** A source named in running text, in its own language when it is named by its title. */
+function SourceName({ source, t }: { source: Source | undefined; t: Translator }) {
+  const name = sourceName(source);
+  const lang = source && !source.publisher ? source.lang : undefined;
+  return (
+    <>
+      {t('summary.source', { source: '' })}
+      <cite lang={lang}>{name}</cite>
+    </>
+  );
+}
+
+function NewLink({ item, t, lang }: { item: YearLink; t: Translator; lang: Lang }) {
+  const { link, source } = item;
+  return (
+    <li>
+      <strong>{partyName(lang, item.from)}</strong> – <strong>{partyName(lang, item.to)}</strong>
+      {': '}
+      {t(`kind.${link.kind}`)}
+      {', '}
+      {linkDate(lang, link)}
+      {link.title && (
+        <>
+          {', '}
+          <q lang={source?.lang}>{link.title}</q>
+        </>
+      )}
+      {' ('}
+      <SourceName source={source} t={t} />
+      {')'}
+    </li>
+  );
+}
+
+/**
+ * The selected year in words, generated from the data: how many links the map shows between how many
+ * regions, which were signed that year, the Forum of Regions, and the year's figures, each with its
+ * source. Year changes are announced politely, once the year has settled (never during playback).
+ */
+export function YearSummary() {
+  const t = useT();
+  const lang = useAppState((s) => s.lang);
+  const year = useAppState((s) => s.year);
+  const kinds = useAppState((s) => s.kinds);
+  const playing = useAppState((s) => s.playing);
+  const dataset = useAppState(selectDataset);
+  const regions = useAppState(selectRegions);
+  const headingId = useId();
+  const summary = useMemo(
+    () => (dataset && regions ? yearSummary(dataset, regions, year, kinds, lang) : null),
+    [dataset, regions, year, kinds, lang],
+  );
+
+  // The live region starts empty (nothing is announced on load) and speaks only after a change,
+  // once it has settled; during playback it waits for the stop.
+  const [spoken, setSpoken] = useState('');
+  const said = useRef<string | null>(null);
+  const text = summary ? announcement(lang, summary) : '';
+  useEffect(() => {
+    if (!text) return;
+    if (said.current === null) {
+      said.current = text;
+      return;
+    }
+    if (playing || text === said.current) return;
+    const timer = setTimeout(() => {
+      said.current = text;
+      setSpoken(text);
+    }, ANNOUNCE_DELAY);
+    return () => clearTimeout(timer);
+  }, [text, playing]);
+
+  if (!summary) return null;
+  return (
+    <section className="byru-summary" aria-labelledby={headingId} data-testid="year-summary">
+      <h2 id={headingId}>{t('summary.title', { year })}</h2>
+      <p>
+        {t('summary.links', {
+          year,
+          count: summary.links.length,
+          by: summary.byRegions,
+          ru: summary.ruRegions,
+        })}
+        {summary.government && <> {t('summary.government')}</>}
+      </p>
+      {summary.newLinks.length === 0 ? (
+        <p>{t('summary.noNew', { year })}</p>
+      ) : (
+        <>
+          <h3>{t('summary.newTitle', { year })}</h3>
+          <ul>
+            {summary.newLinks.map((item) => (
+              <NewLink key={item.link.id} item={item} t={t} lang={lang} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('summary.forumTitle')}</h3>
+      {summary.forums.length === 0 ? (
+        <p>{t('summary.noForum', { year })}</p>
+      ) : (
+        <ul>
+          {summary.forums.map((f) => (
+            <li key={f.event.id}>
+              {f.event.names[lang]} — {forumPlace(lang, f)} (
+              <SourceName source={f.source} t={t} />)
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('summary.figuresTitle')}</h3>
+      {summary.figures.length === 0 ? (
+        <p>{t('figures.noneThisYear', { year })}</p>
+      ) : (
+        <ul>
+          {summary.figures.map((f) => (
+            <li key={f.figure.id}>
+              {f.metric.names[lang]}: <strong>{formatFigureValue(lang, f.figure)}</strong> (
+              <SourceName source={f.source} t={t} />)
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="byru-sr-only" aria-live="polite" aria-atomic="true" data-testid="year-announcer">
+        {spoken}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+// WebGL context loss in the map adapter, with a recording fake of maplibre's Map (the outer
+// boundary). The real loss and restore are driven in Chromium by tests/browser/hardening.test.ts.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MapOptions } from 'maplibre-gl';
+import {
+  CONTEXT_RESTORE_TIMEOUT_MS,
+  createMapAdapter,
+  type MapLib,
+  type MapViewState,
+} from '../../src/map/createMapAdapter';
+import { ARC_LAYER, SOURCE } from '../../src/map/ids';
+import { arcFilter, type MapScene } from '../../src/map/buildStyle';
+import { PALETTES } from '../../src/scene/palette';
+
+type Call = [string, ...unknown[]];
+
+/** Records the calls that change what the map shows; lets the test fire map events. */
+function createFakeLib() {
+  const calls: Call[] = [];
+  const handlers = new Map<string, Set<(e: unknown) => void>>();
+  const record =
+    (name: string) =>
+    (...a: unknown[]) => {
+      calls.push([name, ...a]);
+    };
+  class FakeMap {
+    constructor(_: MapOptions) {}
+    on(type: string, fn: (e: unknown) => void) {
+      if (!handlers.has(type)) handlers.set(type, new Set());
+      handlers.get(type)?.add(fn);
+      return this;
+    }
+    off(type: string, fn: (e: unknown) => void) {
+      handlers.get(type)?.delete(fn);
+      return this;
+    }
+    once() {
+      return this;
+    }
+    setFeatureState = record('setFeatureState');
+    setLayoutProperty = record('setLayoutProperty');
+    setPaintProperty = record('setPaintProperty');
+    setFilter = record('setFilter');
+    remove = record('remove');
+    queryRenderedFeatures = () => [];
+    getCanvas = () => ({ setAttribute: () => undefined, style: {} });
+    setMissingStyleImageResolver = () => this;
+    hasImage = () => false;
+  }
+  return {
+    lib: { Map: FakeMap as unknown as MapLib['Map'] },
+    calls,
+    fire: (type: string) => handlers.get(type)?.forEach((fn) => fn({})),
+    handlerCount: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
+  };
+}
+
+const empty = { type: 'FeatureCollection' as const, features: [] };
+const createScene = (): MapScene => ({
+  base: {
+    regions: empty,
+    neighbours: empty,
+    labels: empty,
+    borders: empty,
+    bounds: [
+      [-60, 10],
+      [60, 30],
+    ],
+  },
+  links: { arcs: empty, cities: empty, forums: empty },
+});
+
+const NO_RECORD: string[] = [];
+const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
+const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
+  lang: 'ru',
+  year: 2024,
+  kinds: KINDS,
+  selection: null,
+  focus: null,
+  regionClasses: {},
+  dimmed: [],
+  noRecord: NO_RECORD,
+  ...over,
+});
+
+function setup() {
+  const fake = createFakeLib();
+  const container = { dataset: {} as Record<string, string> } as unknown as HTMLElement;
+  const onContextLostForGood = vi.fn();
+  const adapter = createMapAdapter({
+    lib: fake.lib,
+    container,
+    scene: createScene(),
+    palette: PALETTES.light,
+    initial: createView(),
+    ariaLabel: 'Карта',
+    onContextLostForGood,
+  });
+  fake.fire('load');
+  return { fake, container, adapter, onContextLostForGood };
+}
+
+const state = (id: string, s: Record<string, unknown>): Call => ['setFeatureState', { source: SOURCE.regions, id }, s];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createMapAdapter after a WebGL context loss', () => {
+  it('holds updates while the context is lost and re-applies the feature state once the rebuilt style loads', () => {
+    const { fake, container, adapter } = setup();
+    const view = createView({ year: 2019, selection: 'RU-KRS', regionClasses: { 'RU-KRS': 3 }, dimmed: ['BY-HR'] });
+    adapter.update(view);
+    fake.calls.length = 0;
+
+    fake.fire('webglcontextlost');
+    expect(container.dataset.mapState).toBe('lost');
+    adapter.update({ ...view, year: 2020 });
+    fake.fire('webglcontextrestored');
+    expect(fake.calls).toEqual([]);
+    expect(container.dataset.mapState).toBe('loading');
+
+    // MapLibre's rebuilt style keeps filters and paint, not feature state.
+    fake.fire('style.load');
+    expect(fake.calls).toContainEqual(state('RU-KRS', { selected: true }));
+    expect(fake.calls).toContainEqual(state('RU-KRS', { cls: 3 }));
+    expect(fake.calls).toContainEqual(state('BY-HR', { dim: true }));
+    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2020)]);
+  });
+
+  it('ignores the first style load (nothing was lost)', () => {
+    const { fake, adapter } = setup();
+    adapter.update(createView({ selection: 'RU-KRS' }));
+    fake.calls.length = 0;
+    fake.fire('style.load');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('reports the context lost for good when it does not come back in time', () => {
+    vi.useFakeTimers();
+    const { fake, container, onContextLostForGood } = setup();
+    fake.fire('webglcontextlost');
+    vi.advanceTimersByTime(CONTEXT_RESTORE_TIMEOUT_MS - 1);
+    expect(onContextLostForGood).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onContextLostForGood).toHaveBeenCalledTimes(1);
+    expect(container.dataset.mapState).toBe('failed');
+  });
+
+  it('does not report a context that came back in time', () => {
+    vi.useFakeTimers();
+    const { fake, onContextLostForGood } = setup();
+    fake.fire('webglcontextlost');
+    vi.advanceTimersByTime(CONTEXT_RESTORE_TIMEOUT_MS / 2);
+    fake.fire('webglcontextrestored');
+    vi.advanceTimersByTime(CONTEXT_RESTORE_TIMEOUT_MS * 2);
+    expect(onContextLostForGood).not.toHaveBeenCalled();
+  });
+
+  it('reports nothing after destroy, and leaves no handler on the map', () => {
+    vi.useFakeTimers();
+    const { fake, adapter, onContextLostForGood } = setup();
+    fake.fire('webglcontextlost');
+    adapter.destroy();
+    vi.advanceTimersByTime(CONTEXT_RESTORE_TIMEOUT_MS * 2);
+    expect(onContextLostForGood).not.toHaveBeenCalled();
+    expect(fake.handlerCount()).toBe(0);
+    expect(fake.calls).toContainEqual(['remove']);
+  });
+});

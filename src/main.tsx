@@ -16,6 +16,25 @@ if (container) {
   } else {
     // The full page owns the URL and <html lang>; embedded instances mounted elsewhere do not.
     syncUrl(handle.store, window);
+    // With nothing focused (a freshly opened page), the timeline and Esc keys still work: hand
+    // the key to the app, whose own handler decides (one place for the key logic).
+    document.addEventListener('keydown', (e) => {
+      if (e.target !== document.body || e.defaultPrevented) return;
+      const app = container.querySelector('.byru-app');
+      if (!app) return;
+      const { key, altKey, ctrlKey, metaKey, shiftKey } = e;
+      const copy = new KeyboardEvent('keydown', {
+        key,
+        altKey,
+        ctrlKey,
+        metaKey,
+        shiftKey,
+        bubbles: true,
+        cancelable: true,
+      });
+      app.dispatchEvent(copy);
+      if (copy.defaultPrevented) e.preventDefault();
+    });
   }
   const setLang = (lang: string): void => {
     document.documentElement.lang = lang;

@@ -9,6 +9,7 @@ import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
 import { MapView } from './map/MapView';
 import { PALETTES } from './scene/palette';
+import { useTheme } from './state/useTheme';
 import './ui/app.css';
 
 export interface MountOptions extends RawConfig {
@@ -29,6 +30,18 @@ export interface MountOptions extends RawConfig {
 export interface MountHandle {
   (): void;
   store: AppStore;
+}
+
+/** The map in the palette of the theme in effect (a theme change redraws the map in its colours). */
+function ThemedMap({
+  store,
+  onSnapshot,
+}: {
+  store: AppStore;
+  onSnapshot: Parameters<typeof MapView>[0]['onSnapshot'];
+}) {
+  const theme = useTheme(store);
+  return <MapView store={store} palette={PALETTES[theme]} onSnapshot={onSnapshot} />;
 }
 
 /**
@@ -82,7 +95,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
       <StoreContext.Provider value={store}>
         <PanelBoundary>
           <App
-            map={<MapView store={store} palette={PALETTES.light} onSnapshot={onSnapshot} />}
+            map={<ThemedMap store={store} onSnapshot={onSnapshot} />}
             onRetry={load}
             appUrl={appUrl}
             snapshot={snapshot}

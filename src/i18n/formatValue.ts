@@ -27,16 +27,38 @@ export function formatFigureValue(lang: Lang, f: Pick<Figure, 'value' | 'valueMa
   return unit === '%' ? `${q}${number}\u00a0%` : `${q}${number}\u00a0${unit}`;
 }
 
+/** Belarusian month names (nominative for "month year", genitive after a day), written out because
+ * browsers such as Chromium ship no Belarusian date data and would fall back to English. */
+const BE_MONTHS = [
+  ['студзень', 'студзеня'],
+  ['люты', 'лютага'],
+  ['сакавік', 'сакавіка'],
+  ['красавік', 'красавіка'],
+  ['май', 'мая'],
+  ['чэрвень', 'чэрвеня'],
+  ['ліпень', 'ліпеня'],
+  ['жнівень', 'жніўня'],
+  ['верасень', 'верасня'],
+  ['кастрычнік', 'кастрычніка'],
+  ['лістапад', 'лістапада'],
+  ['снежань', 'снежня'],
+] as const;
+
 /** Formats a partial ISO date (`2024`, `2024-06`, `2024-06-21`) for the locale. */
 export function formatPartialDate(lang: Lang, iso: string): string {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
   const [, y, mo, d] = m;
-  const locale = LOCALES[lang];
   if (!mo) return y ?? iso;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1)));
+  const month = Number(mo);
+  if (lang === 'be') {
+    const names = BE_MONTHS[month - 1];
+    if (!names) return iso;
+    return d ? `${Number(d)} ${names[1]} ${y} г.` : `${names[0]} ${y} г.`;
+  }
+  const date = new Date(Date.UTC(Number(y), month - 1, Number(d ?? 1)));
   const opts: Intl.DateTimeFormatOptions = d
     ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
     : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, opts).format(date);
+  return new Intl.DateTimeFormat(LOCALES[lang], opts).format(date);
 }

@@ -30,13 +30,22 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
   let f = numberFormats.get(key);
   if (!f) {
     // Building an Intl formatter is costly; a year step formats dozens of numbers.
-    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits });
+    f = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits });
     numberFormats.set(key, f);
   }
   return f.format(value);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Locale for numbers. Chromium ships no Belarusian number data (it falls back to en-US: "1,234.5");
+ * Belarus writes numbers as Russian does (1 234,5), so that is the fallback for `be`.
+ */
+export function numberLocale(lang: Lang): string {
+  if (lang === 'be' && Intl.NumberFormat.supportedLocalesOf([LOCALES.be, 'be']).length === 0) return LOCALES.ru;
+  return LOCALES[lang];
+}
 
 export type Translator = (key: MessageKey, params?: Params) => string;
 

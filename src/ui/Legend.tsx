@@ -1,12 +1,13 @@
 import { COUNT_BREAKS, classRange } from '../scene/regionMeasure';
 import { PALETTES } from '../scene/palette';
-import { useAppState, useT } from '../state/StoreContext';
+import { useAppState, useAppStore, useT } from '../state/StoreContext';
+import { useTheme } from '../state/useTheme';
 
 /** Legend of the region fill: exactly what is counted, and "nothing recorded" apart from zero. */
 export function Legend() {
   const t = useT();
   const year = useAppState((s) => s.year);
-  const p = PALETTES.light;
+  const p = PALETTES[useTheme(useAppStore())];
   const steps = COUNT_BREAKS.map((_, i) => i + 1);
   return (
     <div className="byru-legend">

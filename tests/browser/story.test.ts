@@ -87,6 +87,17 @@ describe('the story in a real browser', () => {
     expect(problemsOf(app)).toEqual(NO_PROBLEMS);
   });
 
+  test('on a freshly opened page with nothing focused, the arrow keys and Esc still work', async () => {
+    const { page } = app;
+    await openApp(page, 'year=2020&region=RU-KRS', { until: 'ready' });
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => param(page, 'year'), { timeout: 5_000 }).toBe('2019');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => param(page, 'region'), { timeout: 5_000 }).toBeNull();
+    expect(problemsOf(app)).toEqual(NO_PROBLEMS);
+  });
+
   test('choosing Kursk oblast in the search lists its Belarusian partner regions; Esc clears it', async () => {
     const { page } = app;
     await openApp(page, 'debug=1', { until: 'ready' });

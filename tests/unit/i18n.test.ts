@@ -57,3 +57,17 @@ describe('formatPartialDate', () => {
     expect(formatPartialDate(lang, iso)).toBe(expected);
   });
 });
+
+describe('Belarusian formats without browser locale data', () => {
+  it.each([
+    ['2024-02-16', '16 лютага 2024 г.'],
+    ['2023-08', 'жнівень 2023 г.'],
+    ['2024', '2024'],
+  ])('writes %s as %s', (iso, expected) => {
+    expect(formatPartialDate('be', iso)).toBe(expected);
+  });
+
+  it('groups thousands with a space and uses a decimal comma', () => {
+    expect(formatNumber('be', 12345.5)).toMatch(/^12\s345,5$/u);
+  });
+});

@@ -1,0 +1,28 @@
+import { useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { resolveTheme, type Theme } from '../scene/palette';
+import type { AppState, AppStore } from './createAppStore';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function subscribeDark(onChange: () => void): () => void {
+  if (typeof matchMedia !== 'function') return () => {};
+  const mq = matchMedia(DARK_QUERY);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+
+const prefersDark = (): boolean => typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches;
+
+/** The `data-theme` an instance asks for: the projector while presenting, else its `theme` flag. */
+export function themeAttribute(s: AppState): Theme | undefined {
+  if (s.presenting) return 'projector';
+  return s.display.theme === 'auto' ? undefined : s.display.theme;
+}
+
+/** The theme in effect (flag, presenter, or the reader's colour scheme), so the map paints match the page. */
+export function useTheme(store: AppStore): Theme {
+  const attribute = useStore(store, themeAttribute);
+  const dark = useSyncExternalStore(subscribeDark, prefersDark, () => false);
+  return resolveTheme(attribute, dark);
+}

@@ -341,15 +341,19 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   map.setMissingStyleImageResolver((id) => {
     if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
   });
-  map.on('load', onLoad);
-  map.on('idle', onIdle);
-  map.on('render', onRender);
-  map.on('mousemove', onMove);
-  map.on('mouseout', onLeave);
-  map.on('click', onClick);
-  map.on('webglcontextlost', onContextLost);
-  map.on('webglcontextrestored', onContextRestored);
-  map.on('style.load', onStyleLoad);
+  // Every listener in one table, so destroy() removes exactly what was added.
+  const listeners = [
+    ['load', onLoad],
+    ['idle', onIdle],
+    ['render', onRender],
+    ['mousemove', onMove],
+    ['mouseout', onLeave],
+    ['click', onClick],
+    ['webglcontextlost', onContextLost],
+    ['webglcontextrestored', onContextRestored],
+    ['style.load', onStyleLoad],
+  ] as const;
+  for (const [type, fn] of listeners) map.on(type, fn as () => void);
 
   const pixelOf = (lon: number, lat: number): [number, number] => {
     const p = map.project(project(lon, lat));
@@ -411,15 +415,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     },
     destroy: () => {
       map.setMissingStyleImageResolver(null);
-      map.off('load', onLoad);
-      map.off('idle', onIdle);
-      map.off('render', onRender);
-      map.off('mousemove', onMove);
-      map.off('mouseout', onLeave);
-      map.off('click', onClick);
-      map.off('webglcontextlost', onContextLost);
-      map.off('webglcontextrestored', onContextRestored);
-      map.off('style.load', onStyleLoad);
+      for (const [type, fn] of listeners) map.off(type, fn as () => void);
       stopLostTimer();
       map.remove();
       if (o.debug && typeof window !== 'undefined' && window.byruDebug?.pixelOf === pixelOf) delete window.byruDebug;

@@ -1,92 +1,15 @@
 // WebGL context loss in the map adapter, with a recording fake of maplibre's Map (the outer
 // boundary). The real loss and restore are driven in Chromium by tests/browser/hardening.test.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MapOptions } from 'maplibre-gl';
-import {
-  CONTEXT_RESTORE_TIMEOUT_MS,
-  createMapAdapter,
-  type MapLib,
-  type MapViewState,
-} from '../../src/map/createMapAdapter';
+import { CONTEXT_RESTORE_TIMEOUT_MS, createMapAdapter } from '../../src/map/createMapAdapter';
 import { ARC_LAYER, SOURCE } from '../../src/map/ids';
-import { arcFilter, type MapScene } from '../../src/map/buildStyle';
+import { arcFilter } from '../../src/map/buildStyle';
 import { PALETTES } from '../../src/scene/palette';
-
-type Call = [string, ...unknown[]];
-
-/** Records the calls that change what the map shows; lets the test fire map events. */
-function createFakeLib() {
-  const calls: Call[] = [];
-  const handlers = new Map<string, Set<(e: unknown) => void>>();
-  const record =
-    (name: string) =>
-    (...a: unknown[]) => {
-      calls.push([name, ...a]);
-    };
-  class FakeMap {
-    constructor(_: MapOptions) {}
-    on(type: string, fn: (e: unknown) => void) {
-      if (!handlers.has(type)) handlers.set(type, new Set());
-      handlers.get(type)?.add(fn);
-      return this;
-    }
-    off(type: string, fn: (e: unknown) => void) {
-      handlers.get(type)?.delete(fn);
-      return this;
-    }
-    once() {
-      return this;
-    }
-    setFeatureState = record('setFeatureState');
-    setLayoutProperty = record('setLayoutProperty');
-    setPaintProperty = record('setPaintProperty');
-    setFilter = record('setFilter');
-    remove = record('remove');
-    queryRenderedFeatures = () => [];
-    getCanvas = () => ({ setAttribute: () => undefined, style: {} });
-    setMissingStyleImageResolver = () => this;
-    hasImage = () => false;
-  }
-  return {
-    lib: { Map: FakeMap as unknown as MapLib['Map'] },
-    calls,
-    fire: (type: string) => handlers.get(type)?.forEach((fn) => fn({})),
-    handlerCount: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
-  };
-}
-
-const empty = { type: 'FeatureCollection' as const, features: [] };
-const createScene = (): MapScene => ({
-  base: {
-    regions: empty,
-    neighbours: empty,
-    labels: empty,
-    borders: empty,
-    bounds: [
-      [-60, 10],
-      [60, 30],
-    ],
-  },
-  links: { arcs: empty, cities: empty, forums: empty },
-});
-
-const NO_RECORD: string[] = [];
-const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
-const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
-  lang: 'ru',
-  year: 2024,
-  kinds: KINDS,
-  selection: null,
-  focus: null,
-  regionClasses: {},
-  dimmed: [],
-  noRecord: NO_RECORD,
-  ...over,
-});
+import { createContainer, createFakeLib, createScene, createView, type Call } from './fakeMap';
 
 function setup() {
   const fake = createFakeLib();
-  const container = { dataset: {} as Record<string, string> } as unknown as HTMLElement;
+  const container = createContainer();
   const onContextLostForGood = vi.fn();
   const adapter = createMapAdapter({
     lib: fake.lib,

@@ -1,0 +1,134 @@
+// Shared fixtures for the map adapter's unit tests: a recording fake of maplibre's Map (the outer
+// boundary) and tiny scenes and views. Real rendering is tested in Chromium (tests/browser/).
+import type { MapOptions } from 'maplibre-gl';
+import type { MapLib, MapViewState } from '../../src/map/createMapAdapter';
+import type { MapScene } from '../../src/map/buildStyle';
+
+export type Call = [string, ...unknown[]];
+
+/** A recording fake of maplibre's Map: records calls, lets the test fire events. */
+export function createFakeLib(hits: Record<string, string> = {}) {
+  const calls: Call[] = [];
+  const handlers = new Map<string, Set<(e: unknown) => void>>();
+  let options: MapOptions | null = null;
+  const canvas = { attrs: {} as Record<string, string>, style: {} as Record<string, string> };
+  class FakeMap {
+    constructor(o: MapOptions) {
+      options = o;
+    }
+    on(type: string, fn: (e: unknown) => void) {
+      if (!handlers.has(type)) handlers.set(type, new Set());
+      handlers.get(type)!.add(fn);
+      return this;
+    }
+    off(type: string, fn: (e: unknown) => void) {
+      handlers.get(type)?.delete(fn);
+      return this;
+    }
+    once() {
+      return this;
+    }
+    setFeatureState(...a: unknown[]) {
+      calls.push(['setFeatureState', ...a]);
+    }
+    removeFeatureState(...a: unknown[]) {
+      calls.push(['removeFeatureState', ...a]);
+    }
+    setLayoutProperty(...a: unknown[]) {
+      calls.push(['setLayoutProperty', ...a]);
+      return this;
+    }
+    setPaintProperty(...a: unknown[]) {
+      calls.push(['setPaintProperty', ...a]);
+      return this;
+    }
+    setFilter(...a: unknown[]) {
+      calls.push(['setFilter', ...a]);
+      return this;
+    }
+    fitBounds(...a: unknown[]) {
+      calls.push(['fitBounds', ...a]);
+      return this;
+    }
+    project(ll: [number, number]) {
+      return { x: ll[0], y: ll[1] };
+    }
+    queryRenderedFeatures(p: [number, number]) {
+      const code = hits[`${p[0]},${p[1]}`];
+      return code ? [{ properties: { code } }] : [];
+    }
+    zoomIn() {
+      calls.push(['zoomIn']);
+      return this;
+    }
+    zoomOut() {
+      calls.push(['zoomOut']);
+      return this;
+    }
+    remove() {
+      calls.push(['remove']);
+    }
+    getCanvas() {
+      return {
+        setAttribute: (k: string, v: string) => {
+          canvas.attrs[k] = v;
+        },
+        style: canvas.style,
+      };
+    }
+    resize() {
+      return this;
+    }
+    setMissingStyleImageResolver() {
+      return this;
+    }
+    hasImage() {
+      return false;
+    }
+    addImage(...a: unknown[]) {
+      calls.push(['addImage', a[0]]);
+    }
+  }
+  const fire = (type: string, e: unknown = {}) => handlers.get(type)?.forEach((fn) => fn(e));
+  return {
+    lib: { Map: FakeMap as unknown as MapLib['Map'] },
+    calls,
+    fire,
+    canvas,
+    handlerCount: () => [...handlers.values()].reduce((n, s) => n + s.size, 0),
+    options: () => options,
+  };
+}
+
+const empty = { type: 'FeatureCollection' as const, features: [] };
+export const createScene = (): MapScene => ({
+  base: {
+    regions: empty,
+    neighbours: empty,
+    labels: empty,
+    borders: empty,
+    bounds: [
+      [-60, 10],
+      [60, 30],
+    ],
+  },
+  links: { arcs: empty, cities: empty, forums: empty },
+});
+
+/** Unchanged lists keep their identity between updates, as the store's selectors guarantee. */
+const NO_RECORD: string[] = [];
+export const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
+
+export const createContainer = () => ({ dataset: {} as Record<string, string> }) as unknown as HTMLElement;
+
+export const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
+  lang: 'ru',
+  year: 2024,
+  kinds: KINDS,
+  selection: null,
+  focus: null,
+  regionClasses: {},
+  dimmed: [],
+  noRecord: NO_RECORD,
+  ...over,
+});

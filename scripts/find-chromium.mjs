@@ -12,6 +12,19 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+/** Chromium flags verified on this kind of machine (shared/briefs/geodata-and-browser.md): WebGL2 runs
+ *  on SwiftShader and no background request leaves the machine. Used by the browser tests, the bench
+ *  and Lighthouse. Never add --disable-software-rasterizer: it kills WebGL under SwiftShader. */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export const CANDIDATE_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

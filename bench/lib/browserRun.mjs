@@ -1,22 +1,12 @@
 // One measured run in a fresh headless Chromium: load → year steps (traced) → autoplay at 4×.
 // And the leak check (heap after N stepping loops vs after one). Every wait has a timeout.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
 import { instrumentPage } from './instrument.mjs';
 import { mainThreadBusy } from './trace.mjs';
 import { quantile, round, sum } from './stats.mjs';
 import { withTimeout } from './timeout.mjs';
 
-/** Same flags as the browser tests (tests/browser/harness.ts): WebGL2 through SwiftShader.
- *  Never add --disable-software-rasterizer: it kills WebGL. */
-export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
 const MAP = '[data-testid="map"]';

@@ -1,5 +1,6 @@
 // Lighthouse 12 against the served build, mobile (default config) and desktop presets, each run in a
 // fresh Chromium started by chrome-launcher with the flags below.
+import { CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -10,17 +11,7 @@ import { withTimeout } from './timeout.mjs';
 /** Verified here: with these flags WebGL2 runs on SwiftShader and the map reaches idle. `--disable-gpu`
  *  also worked with Chromium 156 (it falls back to SwiftShader), but we keep one set of flags for both
  *  the bench's own runs and Lighthouse. */
-export const LIGHTHOUSE_CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const LIGHTHOUSE_CHROME_FLAGS = ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS];
 
 const METRICS = {
   fcpMs: 'first-contentful-paint',

@@ -4,19 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { findChromium } from '../../scripts/find-chromium.mjs';
-
-/** Chromium flags verified on this kind of machine (see shared/briefs/geodata-and-browser.md).
- *  Never add --disable-software-rasterizer: it kills WebGL under SwiftShader. */
-export const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 /** The map container and its drawing canvas (app contract). */
 export const MAP_SELECTOR = '[data-testid="map"]';
@@ -39,7 +27,7 @@ export function baseURL(): string {
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = inject('chromiumPath') || findChromium({ install: false });
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
 }
 
 export interface RequestGuard {

@@ -3,21 +3,9 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createDataset as createBaseDataset } from '../../scripts/data/fixtures';
-import type { Geography } from '../../src/data/load';
 import type { Dataset, Figure, Lang } from '../../src/data/types';
 import { FiguresPanel } from '../../src/ui/FiguresPanel';
-import { renderWithStore } from './renderWithStore';
-
-const NO_GEO: Geography = {
-  regions: [],
-  regionShapes: { type: 'FeatureCollection', features: [] },
-  neighbours: { type: 'FeatureCollection', features: [] },
-  borders: {
-    internal: { type: 'MultiLineString', coordinates: [] },
-    byRu: { type: 'MultiLineString', coordinates: [] },
-    international: { type: 'MultiLineString', coordinates: [] },
-  },
-};
+import { NO_GEO, renderWithStore } from './renderWithStore';
 
 function createFigure(over: Partial<Figure>): Figure {
   return {

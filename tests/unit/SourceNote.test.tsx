@@ -2,21 +2,9 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../scripts/data/fixtures';
-import type { Geography } from '../../src/data/load';
 import type { Lang, Source } from '../../src/data/types';
 import { SourceNote, type CitedRecord } from '../../src/ui/SourceNote';
-import { renderWithStore } from './renderWithStore';
-
-const NO_GEO: Geography = {
-  regions: [],
-  regionShapes: { type: 'FeatureCollection', features: [] },
-  neighbours: { type: 'FeatureCollection', features: [] },
-  borders: {
-    internal: { type: 'MultiLineString', coordinates: [] },
-    byRu: { type: 'MultiLineString', coordinates: [] },
-    international: { type: 'MultiLineString', coordinates: [] },
-  },
-};
+import { NO_GEO, renderWithStore } from './renderWithStore';
 
 function createRecord(over: Partial<CitedRecord> = {}): CitedRecord {
   return { sourceId: 's-web', quote: 'Trade reached 53 bn.', certainty: 'certain', note: '', ...over };

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 /** The map container and its drawing canvas (app contract). */
@@ -403,4 +403,36 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The usual frame of a browser test file: one Chromium for the file, a fresh guarded page per test
+ * (handed to `use`), closed afterwards, with a screenshot kept when the test fails.
+ */
+export function withGuardedPages(
+  label: string,
+  use: (app: AppPage) => void,
+  options: Parameters<typeof newGuardedPage>[1] = {},
+): void {
+  let browser: Browser | undefined;
+  let app: AppPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('withGuardedPages: the browser did not start');
+    app = await newGuardedPage(browser, options);
+    use(app);
+  });
+  afterEach(async ({ task }) => {
+    if (!app) return;
+    if (task.result?.state === 'fail') {
+      const path = await saveScreenshot(app.page, `${label} ${task.name}`).catch(() => null);
+      if (path) console.log(`[browser tests] screenshot of the failed test: ${path}`);
+    }
+    await app.context.close();
+  });
 }

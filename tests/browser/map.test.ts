@@ -1,22 +1,19 @@
 // The built app (dist/) in real Chromium: it draws, clicks select regions, nothing leaves the origin.
 // App contract: `[data-testid="map"]` gets data-map-state="idle" when drawn; with ?debug=1 the app sets
 // window.byruDebug = { pixelOf(lon, lat), regionAt(x, y) } and keeps the drawing buffer readable.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   type AppPage,
   baseURL,
   clickMap,
   colourDistance,
-  launchBrowser,
-  newGuardedPage,
   openApp,
   pixelOf,
   regionAt,
   sampleCanvas,
   sampleScreen,
-  saveScreenshot,
   waitForMapIdle,
+  withGuardedPages,
 } from './harness';
 
 const MINSK: [number, number] = [27.56, 53.9];
@@ -24,28 +21,8 @@ const MOSCOW: [number, number] = [37.62, 55.75];
 const BARENTS_SEA: [number, number] = [40.0, 73.0];
 const KURSK: [number, number] = [36.2, 51.7];
 
-let browser: Browser;
 let app: AppPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  app = await newGuardedPage(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    const path = await saveScreenshot(app.page, task.name).catch(() => null);
-    if (path) console.log(`[browser tests] screenshot of the failed test: ${path}`);
-  }
-  await app.context.close();
-});
+withGuardedPages('map', (a) => (app = a));
 
 describe('the map in a real browser', () => {
   test('the canvas draws: region pixels at Minsk and Moscow differ from the water', async () => {

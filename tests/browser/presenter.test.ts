@@ -1,41 +1,13 @@
 // Presenter mode in a real browser (issue 5): a clicker's keys step the story and, with it, the year;
 // the projector theme is on; the button enters full screen; nothing leaves the origin.
 // Story steps come from data/story.json (12 steps, 2016 → 2024).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import story from '../../data/story.json';
-import {
-  type AppPage,
-  launchBrowser,
-  newGuardedPage,
-  NO_PROBLEMS,
-  openApp,
-  problemsOf,
-  saveScreenshot,
-} from './harness';
+import { type AppPage, NO_PROBLEMS, openApp, problemsOf, withGuardedPages } from './harness';
 
-let browser: Browser;
 let app: AppPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  app = await newGuardedPage(browser, { viewport: { width: 1024, height: 700 } });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    const path = await saveScreenshot(app.page, `presenter ${task.name}`).catch(() => null);
-    if (path) console.log(`[browser tests] screenshot of the failed test: ${path}`);
-  }
-  await app.context.close();
-});
+withGuardedPages('presenter', (a) => (app = a), { viewport: { width: 1024, height: 700 } });
 
 const presenter = (page: Page) => page.getByRole('region', { name: /^Presentation/u });
 /** What the presenter shows: step id, step counter, the big year, and the year in the address bar. */

@@ -3,20 +3,18 @@
 // and the public URL parameters reopen a view or fall back to defaults. Tests of the interface alone
 // open the app with `until: 'ready'` (not waiting seconds for the map to draw), to keep the file fast.
 // Link ids come from data/links.csv; region names from data/regions.csv.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   type AppPage,
   baseURL,
-  launchBrowser,
   linksShown,
-  newGuardedPage,
   NO_PROBLEMS,
   openApp,
   problemsOf,
   recordAttribute,
-  saveScreenshot,
   waitForMapRedraw,
+  withGuardedPages,
 } from './harness';
 
 /** Vitebsk oblast – Volgograd oblast road map, signed 16 Feb 2024. */
@@ -26,28 +24,8 @@ const SIGNED_2020 = 'gov-kursk';
 /** Mogilev oblast – Tula oblast agreement, signed 2016. */
 const SIGNED_2016 = 'mogilev-oblast-tula-oblast';
 
-let browser: Browser;
 let app: AppPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  app = await newGuardedPage(browser);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    const path = await saveScreenshot(app.page, `story ${task.name}`).catch(() => null);
-    if (path) console.log(`[browser tests] screenshot of the failed test: ${path}`);
-  }
-  await app.context.close();
-});
+withGuardedPages('story', (a) => (app = a));
 
 const param = (page: Page, name: string): string | null => new URL(page.url()).searchParams.get(name);
 const yearSlider = (page: Page, name = 'Год') => page.getByRole('slider', { name, exact: true });

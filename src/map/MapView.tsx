@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../state/createAppStore';
 import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
 import { translate } from '../i18n/translate';
 import type { Palette } from '../scene/palette';
-import { createMapAdapter, type MapAdapter, type MapLib } from './createMapAdapter';
+import { createMapAdapter, type MapAdapter, type MapCamera, type MapLib } from './createMapAdapter';
+import { browserEnvironment, enginePolicy, whenIdle, type EnginePolicy } from './enginePolicy';
 import { SvgMapView } from '../svg/SvgMapView';
-import type { MapControls } from '../svg/SvgMap';
+import type { MapControls, SvgMapControls } from '../svg/SvgMap';
 import { hasWebgl2 } from '../svg/hasWebgl2';
 
 export interface MapViewProps {
@@ -18,49 +19,118 @@ export interface MapViewProps {
   onSnapshot?: (snapshot: ((scale: number) => Promise<HTMLCanvasElement>) | null) => void;
   /** Injected for tests; by default a test canvas is asked for a WebGL2 context. */
   webgl?: () => boolean;
+  /** Injected for tests; by default what the browser says (pointer, Save-Data, connection). */
+  environment?: typeof browserEnvironment;
 }
 
-/** Which renderer draws the scene: WebGL (maplibre), or SVG where WebGL is missing or has failed. */
-type Renderer = 'webgl' | 'svg';
+/**
+ * Which map the reader sees. `svg`: the SVG map, the first view (no engine asked for yet);
+ * `loading`: the SVG map, while the WebGL map is built underneath; `webgl`: the WebGL map, which took
+ * over at its first idle frame; `failed`: the SVG map for good (no WebGL map could start or draw).
+ */
+type Stage = 'svg' | 'loading' | 'webgl' | 'failed';
+
+/** Longest wait (ms) for an idle moment before the engine is fetched anyway (`idle` policy). */
+const IDLE_TIMEOUT_MS = 3000;
+/** How soon (ms) to try the hand-over again while the reader is dragging the SVG map. */
+const BUSY_RETRY_MS = 150;
 
 const reducedMotion = (): boolean =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 const defaultLoad = (): Promise<MapLib> => import('./loadMaplibre').then((m) => m.maplibreLib);
 
+const sameCamera = (a: MapCamera, b: MapCamera | undefined): boolean =>
+  b !== undefined &&
+  Math.abs(a.zoom - b.zoom) < 1e-6 &&
+  Math.abs(a.center[0] - b.center[0]) < 1e-6 &&
+  Math.abs(a.center[1] - b.center[1]) < 1e-6;
+
 /**
- * Hosts the WebGL map. Subscribes to the store outside React renders, so year steps and hovers
- * never re-render this component.
+ * The map. The first view is always the SVG map, drawn from the same scene as soon as the data is
+ * there; the WebGL map (MapLibre) is fetched when `enginePolicy` says, built underneath, and takes
+ * over at its first idle frame, at the camera the SVG map has then. The WebGL map's store
+ * subscription lives outside React renders, so year steps and hovers never re-render this component.
  */
-export function MapView({ store, palette, loadLib = defaultLoad, onSnapshot, webgl = hasWebgl2 }: MapViewProps) {
+export function MapView({
+  store,
+  palette,
+  loadLib = defaultLoad,
+  onSnapshot,
+  webgl = hasWebgl2,
+  environment = browserEnvironment,
+}: MapViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const adapterRef = useRef<MapAdapter | null>(null);
-  const svgControls = useRef<MapControls | null>(null);
-  const [ready, setReady] = useState(false);
-  // One way to the SVG map: no WebGL2 at start, the WebGL map failing to start or to update, or the
-  // adapter reporting its context lost for good — each just sets the renderer to 'svg'.
-  const [renderer, setRenderer] = useState<Renderer>(() => (webgl() ? 'webgl' : 'svg'));
+  const svgControls = useRef<SvgMapControls | null>(null);
+  const [policy] = useState<EnginePolicy>(() =>
+    enginePolicy({ webgl: webgl(), still: store.getState().display.static, ...environment() }),
+  );
+  const [stage, setStage] = useState<Stage>('svg');
+  // The stage as the WebGL map's callbacks (outside renders) must see it.
+  const shown = useRef<Stage>(stage);
+  useLayoutEffect(() => {
+    shown.current = stage;
+  }, [stage]);
+  const sceneReady = useStore(store, (s) => selectBaseScene(s) !== null && selectLinkScene(s) !== null);
+  const engineOn = stage === 'loading' || stage === 'webgl';
+
+  /** The reader reaches for the map (or the browser is idle): fetch the engine, once. */
+  const want = (): void => {
+    if (policy !== 'never') setStage((s) => (s === 'svg' ? 'loading' : s));
+  };
+
+  useEffect(() => {
+    if (policy !== 'idle' || stage !== 'svg' || !sceneReady) return;
+    return whenIdle(() => setStage((s) => (s === 'svg' ? 'loading' : s)), IDLE_TIMEOUT_MS);
+  }, [policy, stage, sceneReady]);
 
   useEffect(() => {
     const container = ref.current;
     const state = store.getState();
     const base = selectBaseScene(state);
     const links = selectLinkScene(state);
-    if (renderer !== 'webgl' || !container || !base || !links) return;
+    if (!engineOn || !container || !base || !links) return;
     let adapter: MapAdapter | null = null;
     let unsubscribe: (() => void) | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
     let cancelled = false;
+    const fail = (): void => {
+      if (!cancelled) setStage('failed');
+    };
+    // Where the WebGL map was last asked to look: the SVG map's camera when it was built or jumped.
+    let given: MapCamera | undefined;
+    /** At an idle frame: take over, unless the reader moved the SVG map meanwhile (follow it first). */
+    const handOver = (): void => {
+      retry = null;
+      if (cancelled || !adapter || shown.current === 'webgl') return;
+      const controls = svgControls.current;
+      const now = controls ? controls.camera() : undefined;
+      if (now === null) {
+        // Mid-drag: the picture must not change under the reader's finger.
+        retry = setTimeout(handOver, BUSY_RETRY_MS);
+        return;
+      }
+      if (now && !sameCamera(now, given)) {
+        given = now;
+        adapter.jumpTo(now);
+        return; // the next idle frame shows that view
+      }
+      setStage('webgl');
+    };
     loadLib()
       .then((lib) => {
         if (cancelled) return;
         const s = store.getState();
         const { embed, static: still } = s.display;
+        given = svgControls.current?.camera() ?? undefined;
         adapter = createMapAdapter({
           lib,
           container,
           scene: { base, links },
           palette,
           initial: selectMapView(s),
+          ...(given ? { camera: given } : {}),
           ariaLabel: translate(s.lang, 'map.label', { year: s.year }),
           debug: s.debug,
           interactive: !still,
@@ -71,15 +141,12 @@ export function MapView({ store, palette, loadLib = defaultLoad, onSnapshot, web
             'CooperativeGesturesHandler.MacHelpText': translate(s.lang, 'embed.gestureMac'),
             'CooperativeGesturesHandler.MobileHelpText': translate(s.lang, 'embed.gestureMobile'),
           },
+          onIdle: handOver,
           // The GPU context did not come back: the same view, drawn as SVG, takes over.
-          onContextLostForGood: () => {
-            if (!cancelled) setRenderer('svg');
-          },
+          onContextLostForGood: fail,
         });
-        if (s.fit) adapter.fitView(s.fit.bounds, false);
-        onSnapshot?.(adapter.snapshot);
+        if (s.fit && !given) adapter.fitView(s.fit.bounds, false);
         adapterRef.current = adapter;
-        setReady(true);
         adapter.onRegionClick((code) => store.getState().select(code));
         adapter.onRegionHover((code) => store.getState().setHover(code));
         unsubscribe = store.subscribe((next, prev) => {
@@ -92,7 +159,7 @@ export function MapView({ store, palette, loadLib = defaultLoad, onSnapshot, web
             if (next.fit !== prev.fit && next.fit) adapter?.fitView(next.fit.bounds, !reducedMotion());
           } catch (e) {
             console.warn('WebGL map failed to update; drawing the map as SVG:', e);
-            if (!cancelled) setRenderer('svg');
+            fail();
           }
         });
       })
@@ -100,32 +167,56 @@ export function MapView({ store, palette, loadLib = defaultLoad, onSnapshot, web
         if (cancelled) return;
         // The map still shows, drawn as SVG, instead of an error.
         console.warn('WebGL map failed to start; drawing the map as SVG:', e);
-        setRenderer('svg');
+        fail();
       });
     return () => {
       cancelled = true;
+      if (retry !== null) clearTimeout(retry);
       unsubscribe?.();
-      if (adapter) onSnapshot?.(null);
       adapter?.destroy();
       adapterRef.current = null;
-      setReady(false);
     };
-  }, [store, palette, loadLib, onSnapshot, renderer]);
+  }, [store, palette, loadLib, engineOn]);
+
+  // The image export draws whichever map is shown (the SVG map hands over its own while it shows).
+  useEffect(() => {
+    const adapter = adapterRef.current;
+    if (stage !== 'webgl' || !adapter || !onSnapshot) return;
+    onSnapshot(adapter.snapshot);
+    return () => onSnapshot(null);
+  }, [stage, onSnapshot, palette]);
 
   const lang = useStore(store, (s) => s.lang);
   const still = useStore(store, (s) => s.display.static);
   const t = (key: 'map.zoomIn' | 'map.zoomOut' | 'map.reset') => translate(lang, key);
-  const controls = (): MapControls | null => (renderer === 'svg' ? svgControls.current : adapterRef.current);
+  const controls = (): MapControls | null => (stage === 'webgl' ? adapterRef.current : svgControls.current);
   return (
-    <div className="byru-map-wrap">
-      {renderer === 'svg' ? (
+    // Any press, touch, wheel or key on the map (its buttons included) is the reader reaching for it.
+    <div
+      className="byru-map-wrap"
+      onPointerDownCapture={want}
+      onTouchStartCapture={want}
+      onWheelCapture={want}
+      onKeyDownCapture={want}
+    >
+      {engineOn && (
+        // Built underneath the SVG map (earlier in the page, so painted below it) until it takes over.
+        <div
+          key="webgl"
+          className="byru-map"
+          ref={ref}
+          data-renderer="webgl"
+          data-testid={stage === 'webgl' ? 'map' : 'map-pending'}
+          aria-hidden={stage === 'webgl' ? undefined : true}
+          inert={stage !== 'webgl'}
+        />
+      )}
+      {stage !== 'webgl' && (
         <div key="svg" className="byru-map" data-testid="map" data-map-state="idle" data-renderer="svg">
           <SvgMapView store={store} palette={palette} controls={svgControls} onSnapshot={onSnapshot} />
         </div>
-      ) : (
-        <div key="webgl" className="byru-map" ref={ref} data-testid="map" data-map-state="loading" />
       )}
-      {(ready || renderer === 'svg') && !still && (
+      {!still && (
         <div className="byru-zoom" role="group">
           <button
             type="button"

@@ -28,6 +28,7 @@ export type MapLike = Pick<
   | 'setPaintProperty'
   | 'setFilter'
   | 'fitBounds'
+  | 'jumpTo'
   | 'project'
   | 'queryRenderedFeatures'
   | 'zoomIn'
@@ -88,12 +89,23 @@ export interface MapAdapterOptions {
    * draw any more (the caller shows another renderer). Not called after `destroy()`.
    */
   onContextLostForGood?: () => void;
+  /** Every time the map has drawn everything it has to (MapLibre's `idle`): the first one is the
+   *  moment it can take over from the SVG map drawn meanwhile. */
+  onIdle?: () => void;
+  /** Where the map opens (e.g. where the reader left the SVG map); absent: the whole map. */
+  camera?: MapCamera;
   /** How long to wait for a lost WebGL context to come back (ms). Default {@link CONTEXT_RESTORE_TIMEOUT_MS}. */
   contextRestoreTimeoutMs?: number;
 }
 
 /** Default wait for a lost WebGL context to be restored before giving up on it (ms). */
 export const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
+
+/** A camera without rotation: the centre (scene coordinate, i.e. MapLibre lon/lat) and the zoom. */
+export interface MapCamera {
+  center: [number, number];
+  zoom: number;
+}
 
 /** Geographic bounds in degrees: [west, south, east, north]. */
 export type GeoBounds = [number, number, number, number];
@@ -110,6 +122,8 @@ export interface MapAdapter {
   zoomIn: () => void;
   zoomOut: () => void;
   fitAll: () => void;
+  /** Moves the camera there at once. */
+  jumpTo: (camera: MapCamera) => void;
   /** Frames geographic bounds (degrees; null: the whole map); `animate` false jumps. */
   fitView: (bounds: GeoBounds | null, animate: boolean) => void;
   /**
@@ -179,8 +193,9 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   const map = new o.lib.Map({
     container: o.container,
     style: buildStyle(o.scene, o.palette, o.initial.lang, { year: o.initial.year, focus: o.initial.focus }),
-    bounds,
-    fitBoundsOptions: { padding: FIT_PADDING },
+    ...(o.camera
+      ? { center: o.camera.center, zoom: o.camera.zoom }
+      : { bounds, fitBoundsOptions: { padding: FIT_PADDING } }),
     renderWorldCopies: false,
     attributionControl: false,
     dragRotate: false,
@@ -280,6 +295,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   };
   const onIdle = (): void => {
     o.container.dataset.mapState = 'idle';
+    o.onIdle?.();
   };
   const onRender = (): void => {
     if (o.container.dataset.mapState === 'idle') o.container.dataset.mapState = 'rendering';
@@ -384,6 +400,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     zoomIn: () => map.zoomIn(),
     zoomOut: () => map.zoomOut(),
     fitAll: () => map.fitBounds(bounds, { padding: FIT_PADDING }),
+    jumpTo: (camera) => map.jumpTo(camera),
     fitView: (box, animate) => {
       const target = box ? projectedBounds(box) : bounds;
       map.fitBounds(target, { padding: FIT_PADDING, duration: animate ? 900 : 0 });

@@ -1,9 +1,9 @@
 import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
-import type { MapViewState } from '../map/createMapAdapter';
+import type { MapCamera, MapViewState } from '../map/createMapAdapter';
 import type { MapScene } from '../map/buildStyle';
 import type { Palette } from '../scene/palette';
 import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buildSvgMap';
-import { fitCamera, panCamera, zoomCamera, type Camera, type Size } from './geometry';
+import { fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
 import { HATCH_PATH, HATCH_SIZE, lineBaseline, SVG_LABEL_FONT } from './svgMarkup';
 
 /** What the zoom buttons beside the map can ask of it (the WebGL adapter offers the same). */
@@ -11,6 +11,12 @@ export interface MapControls {
   zoomIn: () => void;
   zoomOut: () => void;
   fitAll: () => void;
+}
+
+/** The SVG map's controls, plus where it is looking: the WebGL map opens there when it takes over. */
+export interface SvgMapControls extends MapControls {
+  /** The camera, or null while the reader is dragging the map (not a moment to swap pictures). */
+  camera: () => MapCamera | null;
 }
 
 export interface SvgMapProps {
@@ -27,7 +33,7 @@ export interface SvgMapProps {
   /** False: no pan, zoom or click (a static embed). */
   interactive?: boolean;
   /** Receives zoom in / out / whole map. */
-  controls?: Ref<MapControls | null>;
+  controls?: Ref<SvgMapControls | null>;
   /** Size before the first measurement (and in environments without layout, such as jsdom). */
   initialSize?: Size;
   /**
@@ -177,6 +183,10 @@ export function SvgMap({
         setFramed(null);
         setCamera(null);
       },
+      camera: () =>
+        press.current?.moved
+          ? null
+          : { center: sceneAt(current, size.width / 2, size.height / 2), zoom: zoomOf(current) },
     };
   }, [camera, fitted, size]);
 

@@ -8,13 +8,13 @@ import type { AppStore } from '../state/createAppStore';
 import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
 import type { Palette } from '../scene/palette';
 import { fitCamera, screenOf } from './geometry';
-import { SvgMap, type MapControls } from './SvgMap';
+import { SvgMap, type SvgMapControls } from './SvgMap';
 import { svgSnapshot } from './svgSnapshot';
 
 export interface SvgMapViewProps {
   store: AppStore;
   palette: Palette;
-  controls?: Ref<MapControls | null>;
+  controls?: Ref<SvgMapControls | null>;
   /** Receives a snapshot function for the image export (null when the map goes). */
   onSnapshot?: (snapshot: ((scale: number) => Promise<HTMLCanvasElement>) | null) => void;
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
-import { guardConsole, launchBrowser, MAP_IDLE_SELECTOR, saveScreenshot, type ConsoleGuard } from './harness';
+import { guardConsole, launchBrowser, WEBGL_IDLE_SELECTOR, saveScreenshot, type ConsoleGuard } from './harness';
 
 const ROOT = resolve(process.env.BROWSER_TEST_ROOT ?? 'dist');
 
@@ -155,8 +155,8 @@ describe('embeds on another site', () => {
     await page.goto(`${hostOrigin}/article.html`, { waitUntil: 'load' });
     const narrow = page.frameLocator('#narrow');
     const wide = page.frameLocator('#wide');
-    await narrow.locator(MAP_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
-    await wide.locator(MAP_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
+    await narrow.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
+    await wide.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
 
     // The sandbox really is opaque (no storage, origin "null") and the app still runs.
     expect(await frameOf(page, 'narrow-map').evaluate(() => window.origin)).toBe('null');
@@ -237,7 +237,7 @@ describe('the mount API on a plain host page', () => {
     current = await openGuarded({ viewport: { width: 820, height: 1000 } });
     const { page } = current;
     await page.goto(`${hostOrigin}/two-maps.html`, { waitUntil: 'load' });
-    await expect.poll(() => page.locator(MAP_IDLE_SELECTOR).count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.locator(WEBGL_IDLE_SELECTOR).count(), { timeout: 60_000 }).toBe(2);
 
     const first = page.locator('#first');
     const second = page.locator('#second');
@@ -292,7 +292,7 @@ describe('export', () => {
     const { page } = current;
     // No debug flag: the export must work without a preserved drawing buffer.
     await page.goto(`${appOrigin}/?year=2020&lang=en`, { waitUntil: 'load' });
-    await page.locator(MAP_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
     const [cssWidth, cssHeight] = await page
       .locator('[data-testid="map"] canvas')
       .evaluate((c) => [c.clientWidth, c.clientHeight]);

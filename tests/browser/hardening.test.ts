@@ -281,7 +281,7 @@ describe('under the policy in SECURITY.md', () => {
       await page.goto(`${host}/host.html?${new URLSearchParams({ sandbox, src: `${app}/?debug=1&embed=1` })}`);
       await page
         .frameLocator('iframe')
-        .locator('[data-testid="map"][data-map-state="idle"]')
+        .locator('[data-testid="map"][data-renderer="webgl"][data-map-state="idle"]')
         .waitFor({ state: 'attached', timeout: 30_000 });
       const storage = await page.frames()[1]?.evaluate(() => {
         try {
@@ -508,7 +508,7 @@ describe('mounting and unmounting 50 times', () => {
           if (stage === 4 || stage === 7 || stage === 9)
             await until(() => el.querySelector('[data-testid="map"]') !== null);
           if (stage === 9)
-            await until(() => el.querySelector('[data-map-state="idle"], [data-renderer="svg"]') !== null);
+            await until(() => el.querySelector('[data-renderer="webgl"][data-map-state="idle"]') !== null);
           unmount();
           el.remove();
         }

@@ -8,7 +8,10 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 /** The map container and its drawing canvas (app contract). */
 export const MAP_SELECTOR = '[data-testid="map"]';
+/** Some map is drawn: the SVG map (the first view) or the WebGL map. */
 export const MAP_IDLE_SELECTOR = '[data-testid="map"][data-map-state="idle"]';
+/** The WebGL map has taken over from the SVG map and settled (what a desktop browser ends up with). */
+export const WEBGL_IDLE_SELECTOR = '[data-testid="map"][data-renderer="webgl"][data-map-state="idle"]';
 const CANVAS_SELECTOR = '[data-testid="map"] canvas';
 
 /** What the app exposes on `window.byruDebug` when opened with `?debug=1`. */
@@ -134,10 +137,17 @@ export const NO_PROBLEMS = {
 /** A fresh context + page with both guards attached before any navigation. */
 export async function newGuardedPage(
   browser: Browser,
-  options: { origin?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+  options: {
+    origin?: string;
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** A phone: touch screen, mobile viewport behaviour, `(pointer: coarse)`. */
+    phone?: boolean;
+  } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
     deviceScaleFactor: 1,
     locale: options.locale ?? 'ru-RU',
     serviceWorkers: 'block',
@@ -147,8 +157,8 @@ export async function newGuardedPage(
   return { context, page, requests, console: guardConsole(page) };
 }
 
-/** Opens the app at `/?<query>` and waits until the map reports `data-map-state="idle"`
- *  (and, with debug=1, until `window.byruDebug` exists). With `until: 'ready'` it waits only until the
+/** Opens the app at `/?<query>` and waits until the WebGL map has taken over from the first view
+ *  (the SVG map) and reports `data-map-state="idle"` (and, with debug=1, until `window.byruDebug` exists). With `until: 'ready'` it waits only until the
  *  data has loaded and the interface is there (the map container is attached), not for the map to draw:
  *  for tests of the interface alone, which then need not wait seconds for WebGL under SwiftShader. */
 export async function openApp(
@@ -172,20 +182,19 @@ export async function openApp(
   }
 }
 
+/** Waits for the WebGL map to have taken over and settled (a desktop Chromium with WebGL). */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
   try {
-    await page.locator(MAP_IDLE_SELECTOR).waitFor({ state: 'attached', timeout });
+    await page.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout });
   } catch (error) {
-    const state = await page
-      .locator(MAP_SELECTOR)
-      .first()
-      .getAttribute('data-map-state', { timeout: 1_000 })
-      .catch(() => '(no [data-testid="map"] element)');
+    const map = page.locator(MAP_SELECTOR).first();
+    const state = await Promise.all([
+      map.getAttribute('data-renderer', { timeout: 1_000 }),
+      map.getAttribute('data-map-state', { timeout: 1_000 }),
+    ]).catch(() => ['(no [data-testid="map"] element)']);
     throw new Error(
-      `The map did not reach data-map-state="idle" within ${timeout} ms; it is ${JSON.stringify(state)}`,
-      {
-        cause: error,
-      },
+      `The WebGL map did not take over and reach data-map-state="idle" within ${timeout} ms; the map is ${JSON.stringify(state)}`,
+      { cause: error },
     );
   }
 }
@@ -349,8 +358,13 @@ export async function sampleCanvas(page: Page, points: [number, number][]): Prom
 /** Reads pixels from what is actually on screen (a screenshot of the canvas' box, decoded in the page),
  *  so a canvas that is drawn but clipped, hidden or covered counts as not drawn. Points are CSS px
  *  relative to the canvas; null when the point is outside the visible part of the canvas. */
-export async function sampleScreen(page: Page, points: [number, number][]): Promise<(RGBA | null)[]> {
-  const box = await page.locator(CANVAS_SELECTOR).first().boundingBox();
+export async function sampleScreen(
+  page: Page,
+  points: [number, number][],
+  /** What the points are relative to: the WebGL map's canvas, or e.g. the SVG map's picture. */
+  selector = CANVAS_SELECTOR,
+): Promise<(RGBA | null)[]> {
+  const box = await page.locator(selector).first().boundingBox();
   const viewport = page.viewportSize();
   if (!box || !viewport) return points.map(() => null);
   const clip = {

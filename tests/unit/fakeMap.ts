@@ -50,6 +50,10 @@ export function createFakeLib(hits: Record<string, string> = {}) {
       calls.push(['fitBounds', ...a]);
       return this;
     }
+    jumpTo(...a: unknown[]) {
+      calls.push(['jumpTo', ...a]);
+      return this;
+    }
     project(ll: [number, number]) {
       return { x: ll[0], y: ll[1] };
     }

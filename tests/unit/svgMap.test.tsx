@@ -342,15 +342,4 @@ describe('MapView without WebGL', () => {
     await userEvent.click(map.querySelector('[data-region="BY-HR"]') as Element);
     expect(store.getState().selection).toBe('BY-HR');
   });
-
-  it('falls back to SVG when the WebGL map fails to start', async () => {
-    const store = storeFor();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const loadLib = vi.fn(() => Promise.reject(new Error('Failed to initialize WebGL')));
-    render(<MapView store={store} palette={PALETTES.light} loadLib={loadLib} webgl={() => true} />);
-    expect(await screen.findByRole('img', { name: /2024/ })).toBeInTheDocument();
-    expect(screen.getByTestId('map')).toHaveAttribute('data-renderer', 'svg');
-    expect(warn).toHaveBeenCalled();
-    warn.mockRestore();
-  });
 });

@@ -14,10 +14,15 @@ import { pathToFileURL } from 'node:url';
 
 /** Chromium flags verified on this kind of machine (shared/briefs/geodata-and-browser.md): WebGL2 runs
  *  on SwiftShader and no background request leaves the machine. Used by the browser tests, the bench
- *  and Lighthouse. Never add --disable-software-rasterizer: it kills WebGL under SwiftShader. */
+ *  and Lighthouse. Never add --disable-software-rasterizer: it kills WebGL under SwiftShader.
+ *  --disable-gpu-rasterization: the page's own pixels (text, the SVG map) are rasterised by Skia on
+ *  the CPU raster threads, as Chromium does on devices without GPU raster; left to SwiftShader (a GPU
+ *  emulated on one core) the first paint of the SVG map took 1.8 s longer here, which no phone's
+ *  GPU would. WebGL (MapLibre) still runs on SwiftShader. */
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  '--disable-gpu-rasterization',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',

@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseConfig, parseDisplay, readOption, type RawConfig } from './config';
 import { loadAll } from './data/load';
+import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
 import { syncUrl } from './state/urlSync';
@@ -67,6 +68,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
   };
   const snapshot = (scale: number): Promise<HTMLCanvasElement> =>
     snapshotFn ? snapshotFn(scale) : Promise.reject(new Error('the map is not drawn yet'));
+  let mounted = true;
   // Aborted on unmount: in-flight requests stop and their answers are dropped.
   const life = new AbortController();
   let attempt = 0;
@@ -76,7 +78,9 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
     if (life.signal.aborted) return;
     const current = ++attempt;
     const settle = (next: LoadState): void => {
-      if (current === attempt && !life.signal.aborted) store.getState().setLoad(next);
+      if (current !== attempt || life.signal.aborted) return;
+      store.getState().setLoad(next);
+      show();
     };
     store.getState().setLoad({ status: 'loading' });
     loadAll(baseUrl, fetchFn, life.signal).then(
@@ -90,7 +94,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
 
   // A distinct prefix per instance keeps useId() ids unique with several maps on one page.
   const root = createRoot(container, { identifierPrefix: `byru${++instances}-` });
-  root.render(
+  const app = (
     <StrictMode>
       <StoreContext.Provider value={store}>
         <PanelBoundary>
@@ -102,14 +106,26 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
           />
         </PanelBoundary>
       </StoreContext.Provider>
-    </StrictMode>,
+    </StrictMode>
   );
+  // The first render waits for the data (at most FIRST_RENDER_WAIT_MS, then the loading view shows):
+  // the first paint is then the whole first view, map included, with nothing shifting in after it.
+  // It is a transition, so React builds it in slices that leave the main thread free for input.
+  let shown = false;
+  function show(): void {
+    clearTimeout(wait);
+    if (shown || !mounted) return;
+    shown = true;
+    startTransition(() => root.render(app));
+  }
+  const wait = setTimeout(show, FIRST_RENDER_WAIT_MS);
   load();
+  warmUpFormats(store.getState().lang);
 
-  let mounted = true;
   const unmount = (() => {
     if (!mounted) return;
     mounted = false;
+    clearTimeout(wait);
     life.abort();
     for (const stop of stops.splice(0)) stop();
     root.unmount();
@@ -119,6 +135,9 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
 }
 
 let instances = 0;
+
+/** Longest wait for the data before the first render shows the loading view instead (ms). */
+export const FIRST_RENDER_WAIT_MS = 800;
 
 /** An http(s) or relative base URL ending in `/`; anything else → Vite's base URL. */
 function baseUrlOf(v: unknown, documentUrl: string): string {

@@ -93,25 +93,41 @@ export function unproject(lng: number, lat: number): [number, number] {
   return inv;
 }
 
-function projectPositions(coords: Position[]): Position[] {
-  return coords.map((p) => project(p[0] ?? NaN, p[1] ?? NaN));
+/** Projects one position (see {@link project}). */
+export type PositionProjector = (p: Position) => Position;
+
+const projectPosition: PositionProjector = (p) => project(p[0] ?? NaN, p[1] ?? NaN);
+
+/**
+ * {@link project} with a memory by position object: a vertex that several shapes share as one array
+ * (as `decodeTopology` gives them: region outlines, neighbours and border lines) is projected once.
+ * One per scene build; outputs are shared too, so they are read-only.
+ */
+export function memoProjector(): PositionProjector {
+  const done = new Map<Position, Position>();
+  return (p) => {
+    let out = done.get(p);
+    if (!out) done.set(p, (out = projectPosition(p)));
+    return out;
+  };
 }
 
 /** Projects every vertex of a GeoJSON geometry with {@link project} (no resampling, no clipping). */
-export function projectGeometry<G extends Geometry>(geometry: G): G {
+export function projectGeometry<G extends Geometry>(geometry: G, projector: PositionProjector = projectPosition): G {
+  const positions = (coords: Position[]): Position[] => coords.map(projector);
   switch (geometry.type) {
     case 'Point':
-      return { ...geometry, coordinates: project(geometry.coordinates[0] ?? NaN, geometry.coordinates[1] ?? NaN) };
+      return { ...geometry, coordinates: projector(geometry.coordinates) };
     case 'MultiPoint':
     case 'LineString':
-      return { ...geometry, coordinates: projectPositions(geometry.coordinates) };
+      return { ...geometry, coordinates: positions(geometry.coordinates) };
     case 'MultiLineString':
     case 'Polygon':
-      return { ...geometry, coordinates: geometry.coordinates.map(projectPositions) };
+      return { ...geometry, coordinates: geometry.coordinates.map(positions) };
     case 'MultiPolygon':
-      return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(projectPositions)) };
+      return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(positions)) };
     case 'GeometryCollection':
-      return { ...geometry, geometries: geometry.geometries.map((g) => projectGeometry(g)) };
+      return { ...geometry, geometries: geometry.geometries.map((g) => projectGeometry(g, projector)) };
   }
 }
 

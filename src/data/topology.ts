@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { feature, mesh } from 'topojson-client';
+import { feature, mesh, transform } from 'topojson-client';
 import type { RegionInfo } from './types';
 
 /**
@@ -94,7 +94,21 @@ function toFeature<P>(topology: Topology, g: GeometryObject<Props>, properties: 
 }
 
 /**
- * Decodes the boundaries topology (already parsed JSON).
+ * The topology with its arcs decoded once into absolute positions (no `transform`): the features and
+ * meshes made from it then share one position array per vertex wherever regions meet, so whatever
+ * follows (projecting, drawing) can do each shared vertex once.
+ */
+function absolute(topology: Topology): Topology {
+  if (!topology.transform) return topology;
+  const decode = transform(topology.transform);
+  // The second argument says whether the point continues the arc (its first point restarts the deltas).
+  const arcs = topology.arcs.map((arc) => arc.map((p, i) => decode(p, i > 0)));
+  return { ...topology, transform: undefined, arcs } as Topology;
+}
+
+/**
+ * Decodes the boundaries topology (already parsed JSON). Positions shared by several shapes (borders)
+ * are the same array objects: treat them as read-only.
  * @throws Error naming the problem when an object or a property is missing or a code is repeated.
  */
 export function decodeTopology(topology: Topology): Geography {
@@ -103,6 +117,7 @@ export function decodeTopology(topology: Topology): Geography {
   }
   const regionObject = collection(topology, 'regions');
   const neighbourObject = collection(topology, 'neighbours');
+  const decoded = absolute(topology);
 
   const regions: RegionInfo[] = [];
   const regionShapes: Feature<AreaGeometry, RegionShapeProperties>[] = [];
@@ -124,7 +139,7 @@ export function decodeTopology(topology: Topology): Geography {
       },
       label: [degrees(props, 'label_lon', `region ${code}`), degrees(props, 'label_lat', `region ${code}`)],
     });
-    regionShapes.push(toFeature(topology, g, { code, country }));
+    regionShapes.push(toFeature(decoded, g, { code, country }));
     countryOf.set(g, country);
   });
 
@@ -132,7 +147,7 @@ export function decodeTopology(topology: Topology): Geography {
   const neighbours = neighbourObject.geometries.map((g, i) => {
     const code = checkGeometry(g, i, 'neighbour', seenNeighbours);
     countryOf.set(g, code);
-    return toFeature(topology, g, { code });
+    return toFeature(decoded, g, { code });
   });
 
   // mesh() calls the filter with a === b for outer edges (coasts); those are no borders.
@@ -142,9 +157,9 @@ export function decodeTopology(topology: Topology): Geography {
     geometries: [...regionObject.geometries, ...neighbourObject.geometries],
   };
   const borders: Borders = {
-    internal: mesh(topology, regionObject, (a, b) => a !== b && country(a) === country(b)),
-    byRu: mesh(topology, regionObject, (a, b) => country(a) !== country(b)),
-    international: mesh(topology, everything, (a, b) => a !== b && country(a) !== country(b)),
+    internal: mesh(decoded, regionObject, (a, b) => a !== b && country(a) === country(b)),
+    byRu: mesh(decoded, regionObject, (a, b) => country(a) !== country(b)),
+    international: mesh(decoded, everything, (a, b) => a !== b && country(a) !== country(b)),
   };
 
   return {

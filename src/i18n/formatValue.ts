@@ -1,5 +1,5 @@
 import type { Figure, Lang } from '../data/types';
-import { CATALOGUES, formatNumber, LOCALES, translate } from './translate';
+import { CATALOGUES, compareNames, formatNumber, LOCALES, translate } from './translate';
 import type { MessageKey } from './ru';
 
 /** Unit label of a figure's unit key in a language; empty for plain counts. */
@@ -57,8 +57,37 @@ export function formatPartialDate(lang: Lang, iso: string): string {
     return d ? `${Number(d)} ${names[1]} ${y} г.` : `${names[0]} ${y} г.`;
   }
   const date = new Date(Date.UTC(Number(y), month - 1, Number(d ?? 1)));
-  const opts: Intl.DateTimeFormatOptions = d
-    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-    : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(LOCALES[lang], opts).format(date);
+  return dateFormat(lang, d !== undefined).format(date);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The locale's "21 June 2024" (withDay) or "June 2024" format, built once (building one is costly). */
+function dateFormat(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${lang}:${withDay}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      LOCALES[lang],
+      withDay
+        ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+        : { year: 'numeric', month: 'long', timeZone: 'UTC' },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Builds the language's number, date and collation formatters now. `mount` calls it while the data
+ * is on its way (the main thread would only wait), so the first render does not pay for them.
+ */
+export function warmUpFormats(lang: Lang): void {
+  formatNumber(lang, 0);
+  formatNumber(lang, 0, 0);
+  compareNames(lang, 'а', 'б');
+  if (lang !== 'be') {
+    dateFormat(lang, true);
+    dateFormat(lang, false);
+  }
 }

@@ -64,7 +64,7 @@ export function MapView({
   const adapterRef = useRef<MapAdapter | null>(null);
   const svgControls = useRef<SvgMapControls | null>(null);
   const [policy] = useState<EnginePolicy>(() =>
-    enginePolicy({ webgl: webgl(), still: store.getState().display.static, ...environment() }),
+    enginePolicy({ still: store.getState().display.static, ...environment() }),
   );
   const [stage, setStage] = useState<Stage>('svg');
   // The stage as the WebGL map's callbacks (outside renders) must see it.
@@ -75,14 +75,19 @@ export function MapView({
   const sceneReady = useStore(store, (s) => selectBaseScene(s) !== null && selectLinkScene(s) !== null);
   const engineOn = stage === 'loading' || stage === 'webgl';
 
-  /** The reader reaches for the map (or the browser is idle): fetch the engine, once. */
-  const want = (): void => {
-    if (policy !== 'never') setStage((s) => (s === 'svg' ? 'loading' : s));
+  /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
+  const start = (): void => {
+    if (policy === 'never' || shown.current !== 'svg') return;
+    setStage(webgl() ? 'loading' : 'failed');
   };
+  const startWhenIdle = useRef(start);
+  useLayoutEffect(() => {
+    startWhenIdle.current = start;
+  });
 
   useEffect(() => {
     if (policy !== 'idle' || stage !== 'svg' || !sceneReady) return;
-    return whenIdle(() => setStage((s) => (s === 'svg' ? 'loading' : s)), IDLE_TIMEOUT_MS);
+    return whenIdle(() => startWhenIdle.current(), IDLE_TIMEOUT_MS);
   }, [policy, stage, sceneReady]);
 
   useEffect(() => {
@@ -194,10 +199,10 @@ export function MapView({
     // Any press, touch, wheel or key on the map (its buttons included) is the reader reaching for it.
     <div
       className="byru-map-wrap"
-      onPointerDownCapture={want}
-      onTouchStartCapture={want}
-      onWheelCapture={want}
-      onKeyDownCapture={want}
+      onPointerDownCapture={start}
+      onTouchStartCapture={start}
+      onWheelCapture={start}
+      onKeyDownCapture={start}
     >
       {engineOn && (
         // Built underneath the SVG map (earlier in the page, so painted below it) until it takes over.

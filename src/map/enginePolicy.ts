@@ -4,13 +4,13 @@
  * - `idle`: as soon as the browser is idle after the first view (a desktop or laptop on a good line);
  * - `intent`: when the reader first touches, clicks, scrolls or zooms the map (a phone, a tablet,
  *   Save-Data, or a slow connection: the reader who only looks never pays for the engine);
- * - `never`: no WebGL2 here, or a static picture (an embed with `static=1`): the SVG map stays.
+ * - `never`: a static picture (an embed with `static=1`): the SVG map stays.
+ * Whether the browser can do WebGL2 at all is asked only when the engine is about to be fetched
+ * (asking costs a GPU context: tens of milliseconds on a phone, not worth it before the first view).
  */
 export type EnginePolicy = 'idle' | 'intent' | 'never';
 
 export interface EngineEnvironment {
-  /** The browser can give a WebGL2 context. */
-  webgl: boolean;
   /** The map is a still picture (no pan, zoom or click). */
   still: boolean;
   /** `navigator.connection.saveData`, where the browser tells it. */
@@ -24,7 +24,7 @@ export interface EngineEnvironment {
 const SLOW = new Set(['slow-2g', '2g', '3g']);
 
 export function enginePolicy(env: EngineEnvironment): EnginePolicy {
-  if (!env.webgl || env.still) return 'never';
+  if (env.still) return 'never';
   if (env.saveData === true || SLOW.has(env.effectiveType ?? '') || env.coarsePointer) return 'intent';
   return 'idle';
 }

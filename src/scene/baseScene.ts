@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { project, projectGeometry } from '../data/projection';
+import { memoProjector, project, projectGeometry } from '../data/projection';
 import type { RegionInfo } from '../data/types';
 
 export interface RegionShapeProps {
@@ -78,13 +78,15 @@ function boundsOf(fc: BaseScene['regions']): [[number, number], [number, number]
 
 /** Projects the decoded geography and derives the label layer. Pure. */
 export function buildBaseScene(geo: GeographyInput): BaseScene {
+  // Shared borders are projected once for the fills, the neighbours and the border lines.
+  const shared = memoProjector();
   const regions: FeatureCollection<Polygon | MultiPolygon, RegionShapeProps> = {
     type: 'FeatureCollection',
     features: geo.regionShapes.features.map((f) => ({
       type: 'Feature',
       id: f.properties.code,
       properties: { code: f.properties.code, country: f.properties.country },
-      geometry: projectGeometry(f.geometry),
+      geometry: projectGeometry(f.geometry, shared),
     })),
   };
   const areas = new Map(geo.regionShapes.features.map((f) => [f.properties.code, bboxArea(f.geometry)]));
@@ -109,14 +111,14 @@ export function buildBaseScene(geo: GeographyInput): BaseScene {
   };
   const neighbours: BaseScene['neighbours'] = {
     type: 'FeatureCollection',
-    features: geo.neighbours.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry) })),
+    features: geo.neighbours.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry, shared) })),
   };
   const borders: BaseScene['borders'] = {
     type: 'FeatureCollection',
     features: BORDER_KINDS.map((kind) => ({
       type: 'Feature',
       properties: { kind },
-      geometry: projectGeometry(geo.borders[kind]),
+      geometry: projectGeometry(geo.borders[kind], shared),
     })),
   };
   return { regions, neighbours, labels, borders, bounds: boundsOf(regions) };

@@ -1,4 +1,5 @@
 import type { City, Lang, Names, RegionInfo } from '../data/types';
+import { compareNames } from '../i18n/translate';
 
 export interface Place {
   /** Region code or city id. */
@@ -61,6 +62,6 @@ export function searchPlaces(index: PlaceIndex, query: string, lang: Lang, limit
     }
     if (score < Infinity) scored.push({ place, score: score * 2 + (place.kind === 'city' ? 0 : 1) });
   });
-  scored.sort((a, b) => a.score - b.score || a.place.names[lang].localeCompare(b.place.names[lang], lang));
+  scored.sort((a, b) => a.score - b.score || compareNames(lang, a.place.names[lang], b.place.names[lang]));
   return scored.slice(0, limit).map((s) => s.place);
 }

@@ -19,7 +19,7 @@ import {
   type Source,
 } from '../data/types';
 import { formatFigureValue, formatPartialDate } from '../i18n/formatValue';
-import { translate } from '../i18n/translate';
+import { compareNames, translate } from '../i18n/translate';
 import { figureRows } from './figureRows';
 
 /** One end of a link as a reader sees it. */
@@ -111,8 +111,8 @@ export function yearLinks(
     (a, b) =>
       Number(b.isNew) - Number(a.isNew) ||
       b.start - a.start ||
-      name(a.from).localeCompare(name(b.from), lang) ||
-      name(a.to).localeCompare(name(b.to), lang),
+      compareNames(lang, name(a.from), name(b.from)) ||
+      compareNames(lang, name(a.to), name(b.to)),
   );
 }
 

@@ -1,4 +1,13 @@
-import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type Ref } from 'react';
+import {
+  useId,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type Ref,
+} from 'react';
 import type { MapCamera, MapViewState } from '../map/createMapAdapter';
 import type { MapScene } from '../map/buildStyle';
 import type { Palette } from '../scene/palette';
@@ -130,7 +139,9 @@ export function SvgMap({
   frame = null,
 }: SvgMapProps) {
   const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<Size>(initialSize);
+  // null until measured: the picture is built once, at the size it is shown (not first at a guess).
+  const [measured, setMeasured] = useState<Size | null>(null);
+  const size = measured ?? initialSize;
   // null: not moved by the reader, so the picture fits (below) and refits to every size.
   const [camera, setCamera] = useState<Camera | null>(null);
   const [drag, setDrag] = useState<[number, number] | null>(null);
@@ -138,23 +149,22 @@ export function SvgMap({
   // Ids are per instance: two maps on one page must not share a pattern or a shape.
   const idPrefix = `byru${useId().replace(/[^\w-]/g, '')}`;
 
-  useEffect(() => {
+  // Measured before the browser paints, so the first frame already shows the map at its size.
+  useLayoutEffect(() => {
     const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const measure = (): void => {
+    if (!el) return;
+    const measure = (fallback: Size | null): void => {
       const { width, height } = el.getBoundingClientRect();
-      if (width > 0 && height > 0)
-        setSize((s) =>
-          s.width === Math.round(width) && s.height === Math.round(height)
-            ? s
-            : { width: Math.round(width), height: Math.round(height) },
-        );
+      const next = width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : fallback;
+      if (next) setMeasured((s) => (s && s.width === next.width && s.height === next.height ? s : next));
     };
-    measure();
-    const observer = new ResizeObserver(measure);
+    // Without layout (jsdom) or while hidden, the initial size stands in.
+    measure(initialSize);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => measure(null));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [initialSize]);
 
   // What the camera fits while the reader has not moved the map: a framing request's bounds, else all.
   const [framed, setFramed] = useState<[[number, number], [number, number]] | null>(frame?.bounds ?? null);
@@ -169,8 +179,8 @@ export function SvgMap({
   const fitted = useMemo(() => fitCamera(framed ?? scene.base.bounds, size), [framed, scene, size]);
 
   const model = useMemo(
-    () => buildSvgMap({ scene, view, palette, size, camera: camera ?? fitted, hover }),
-    [scene, view, palette, size, camera, fitted, hover],
+    () => (measured ? buildSvgMap({ scene, view, palette, size: measured, camera: camera ?? fitted, hover }) : null),
+    [scene, view, palette, measured, camera, fitted, hover],
   );
 
   useImperativeHandle(controls, () => {
@@ -212,7 +222,7 @@ export function SvgMap({
   const endDrag = (): void => {
     const p = press.current;
     press.current = null;
-    if (p?.moved && drag) setCamera(panCamera(model.camera, drag[0], drag[1]));
+    if (p?.moved && drag && model) setCamera(panCamera(model.camera, drag[0], drag[1]));
     setDrag(null);
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>): void => {
@@ -225,6 +235,7 @@ export function SvgMap({
     if (interactive && hover) onHover?.(null);
   };
 
+  if (!model) return <div ref={box} className="byru-svgmap" />;
   return (
     <div ref={box} className="byru-svgmap">
       <svg

@@ -21,7 +21,7 @@ const geo = decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.jso
 const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
 
 describe('enginePolicy', () => {
-  const desktop: EngineEnvironment = { webgl: true, still: false, coarsePointer: false };
+  const desktop: EngineEnvironment = { still: false, coarsePointer: false };
   it.each<[string, ReturnType<typeof enginePolicy>, Partial<EngineEnvironment>]>([
     ['a desktop on a good line', 'idle', {}],
     ['a desktop that says 4g', 'idle', { effectiveType: '4g', saveData: false }],
@@ -30,27 +30,29 @@ describe('enginePolicy', () => {
     ['a 3g connection', 'intent', { effectiveType: '3g' }],
     ['a 2g connection', 'intent', { effectiveType: '2g' }],
     ['a slow-2g connection', 'intent', { effectiveType: 'slow-2g' }],
-    ['no WebGL2', 'never', { webgl: false }],
-    ['no WebGL2 on a phone', 'never', { webgl: false, coarsePointer: true }],
+    ['a static picture on a phone', 'never', { still: true, coarsePointer: true }],
     ['a static picture', 'never', { still: true }],
   ])('%s → %s', (_, expected, over) => {
     expect(enginePolicy({ ...desktop, ...over })).toBe(expected);
   });
 });
 
-function setup(opts: { coarse?: boolean; display?: Partial<DisplayConfig>; view?: Partial<ViewConfig> } = {}) {
+function setup(
+  opts: { coarse?: boolean; webgl?: boolean; display?: Partial<DisplayConfig>; view?: Partial<ViewConfig> } = {},
+) {
   const store = createAppStore({ ...DEFAULT_CONFIG, ...opts.view }, { ...DEFAULT_DISPLAY, ...opts.display });
   store.getState().setLoad({ status: 'ready', geo, dataset });
   const fake = createFakeLib();
   const loadLib = vi.fn((): Promise<MapLib> => Promise.resolve(fake.lib));
   const onSnapshot = vi.fn();
   const environment = () => ({ coarsePointer: opts.coarse === true });
+  const webgl = vi.fn(() => opts.webgl !== false);
   render(
     <MapView
       store={store}
       palette={PALETTES.light}
       loadLib={loadLib}
-      webgl={() => true}
+      webgl={webgl}
       environment={environment}
       onSnapshot={onSnapshot}
     />,
@@ -60,7 +62,7 @@ function setup(opts: { coarse?: boolean; display?: Partial<DisplayConfig>; view?
     const [k, tx, ty] = (screen.getByRole('img').getAttribute('data-camera') ?? '').split(' ').map(Number);
     return { k, tx, ty };
   };
-  return { store, fake, loadLib, onSnapshot, map, svgCamera };
+  return { store, fake, loadLib, webgl, onSnapshot, map, svgCamera };
 }
 
 /** Lets the dynamic import's promise settle (the fake library resolves at once). */
@@ -98,6 +100,18 @@ describe('MapView: SVG first, then the WebGL map', () => {
     const { loadLib } = setup();
     expect(loadLib).not.toHaveBeenCalled();
     await waitFor(() => expect(loadLib).toHaveBeenCalledTimes(1), { timeout: 3000 });
+  });
+
+  it('asks for WebGL2 only when the engine is due, and without it keeps the SVG map', async () => {
+    const { loadLib, webgl, map } = setup({ webgl: false });
+    // Asking costs a GPU context: not before the first view.
+    expect(webgl).not.toHaveBeenCalled();
+    await waitFor(() => expect(webgl).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    fireEvent.pointerDown(screen.getByRole('img'));
+    await settle();
+    expect(webgl).toHaveBeenCalledTimes(1);
+    expect(loadLib).not.toHaveBeenCalled();
+    expect(map()).toHaveAttribute('data-renderer', 'svg');
   });
 
   it('never fetches the engine for a static picture, even when pressed', async () => {

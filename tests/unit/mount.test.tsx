@@ -6,7 +6,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
-import { mount, type MountHandle } from '../../src/mount';
+import { FIRST_RENDER_WAIT_MS, mount, type MountHandle } from '../../src/mount';
 
 // Rendering the whole app with its SVG map in jsdom takes a few seconds on a busy machine.
 const SLOW = 30_000;
@@ -56,6 +56,44 @@ afterEach(() => {
 });
 
 describe('mount: loading the data', () => {
+  it(
+    'renders the first time with the data: the first view is whole, with no loading view before it',
+    async () => {
+      const seen: string[] = [];
+      const observer = new MutationObserver(() => {
+        if (container.textContent) seen.push(container.textContent.includes('Загрузка карты…') ? 'loading' : 'app');
+      });
+      observer.observe(container, { childList: true, subtree: true, characterData: true });
+      await act(async () => void mountHere({ fetch: createFetch(), year: 2020 }));
+      expect(await screen.findByRole('slider', { name: 'Год' })).toHaveAttribute('aria-valuetext', '2020');
+      observer.disconnect();
+      expect(seen[0]).toBe('app');
+      expect(seen).not.toContain('loading');
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the loading view once the data is FIRST_RENDER_WAIT_MS late, then the app',
+    async () => {
+      let release = (): void => undefined;
+      const gate = new Promise<void>((done) => (release = done));
+      const files = createFetch();
+      const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        await gate;
+        return files(input, init);
+      });
+      act(() => void mountHere({ fetch: fetchFn }));
+      expect(container).toBeEmptyDOMElement();
+      await act(() => new Promise((done) => setTimeout(done, FIRST_RENDER_WAIT_MS + 50)));
+      expect(screen.getByText('Загрузка карты…')).toBeVisible();
+      release();
+      expect(await screen.findByRole('slider', { name: 'Год' }, { timeout: 5000 })).toBeInTheDocument();
+      expect(screen.queryByText('Загрузка карты…')).toBeNull();
+    },
+    SLOW,
+  );
+
   it(
     'shows a retry message when the data fails, and the retry really fetches again',
     async () => {
@@ -147,8 +185,9 @@ describe('mount: options from an embedder nobody vouches for', () => {
     vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
     let handle: MountHandle | undefined;
     act(() => void (handle = mountHere(options as never)));
+    // No data yet: after the first render's wait, the loading view.
+    expect(await screen.findByText('Загрузка карты…', undefined, { timeout: 3000 })).toBeVisible();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Регионы Беларуси и России');
-    expect(screen.getByText('Загрузка карты…')).toBeVisible();
     if (!handle) throw new Error('not mounted');
     const s = handle.store.getState();
     expect({ year: s.year, lang: s.lang, kinds: s.kinds, region: s.selection }).toEqual({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  memoProjector,
   mercatorLngLatToWorld,
   project,
   projectGeometry,
@@ -89,5 +90,24 @@ describe('projectGeometry', () => {
     const out = projectGeometry(mp);
     expect(out.type).toBe('MultiPolygon');
     expect(out.coordinates[0]![0]![1]).toEqual(project(31, 50));
+  });
+});
+
+describe('memoProjector', () => {
+  it.each([
+    [27.56, 53.9],
+    [37.62, 55.75],
+    [-9.03197, -54.39007],
+    [186.5, 66.1],
+  ])('gives what project gives for %f, %f, once per position object', (lon, lat) => {
+    const memo = memoProjector();
+    const p = [lon, lat];
+    const first = memo(p);
+    expect(first).toEqual(project(lon, lat));
+    expect(memo(p)).toBe(first);
+    // An equal position in another array is projected again (to the same place).
+    const twin = memo([lon, lat]);
+    expect(twin).not.toBe(first);
+    expect(twin).toEqual(first);
   });
 });

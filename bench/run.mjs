@@ -7,6 +7,8 @@
 //
 // The build is `npm run build` (the npm script runs it first). dist/ is copied to a temporary
 // directory before measuring, so a concurrent rebuild by someone else cannot change it mid-run.
+// Phases: desktop runs (load until the WebGL map takes over, year steps, autoplay), phone runs (load
+// without a touch: the SVG map only; year steps on it), the leak check, Lighthouse.
 // Every browser wait has a timeout; phases stop starting new runs when the time limit nears, and a
 // watchdog writes what exists and exits if anything still hangs. Exit code: 0 when the report was
 // written (targets missed are reported, not failed), 1 on a setup error, 2 when the watchdog fired.
@@ -18,9 +20,23 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
-import { DESKTOP_VIEWPORT, measureHeap, measureRun } from './lib/browserRun.mjs';
+import {
+  DESKTOP_VIEWPORT,
+  PHONE_CONTEXT,
+  PHONE_SETTLE_MS,
+  measureHeap,
+  measurePhone,
+  measureRun,
+} from './lib/browserRun.mjs';
 import { machineInfo } from './lib/machine.mjs';
-import { checkTargets, summarizeBrowser, summarizeHeap, summarizeLighthouse, toMarkdown } from './lib/report.mjs';
+import {
+  checkTargets,
+  summarizeBrowser,
+  summarizeHeap,
+  summarizeLighthouse,
+  summarizePhone,
+  toMarkdown,
+} from './lib/report.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -28,7 +44,7 @@ const HEAP_VIEWPORT = { width: 640, height: 400 };
 const SPEED = 4;
 
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
-  --runs N              browser runs (fresh Chromium each), default 5
+  --runs N              desktop runs and phone runs (fresh Chromium each), default 5 of each
   --lighthouse-runs N   Lighthouse runs per preset (mobile, desktop), default min(runs, 3)
   --heap-loops N        stepping loops for the leak check, default 20
   --time-limit S        seconds for all measuring (phases are cut to fit), default 220
@@ -99,14 +115,17 @@ async function checkGzip(url, dist) {
 }
 
 const METHOD = [
-  'Chromium is driven by playwright-core with the browser tests’ flags (`--use-angle=swiftshader --enable-unsafe-swiftshader …`); each run is a fresh browser, empty cache, viewport 1280×800, DPR 1, no CPU or network throttling.',
-  'Bytes: CDP `Network.loadingFinished` `encodedDataLength` (gzip body + headers) per request; “before the first map” counts the requests whose Resource Timing `responseEnd` precedes the first idle.',
-  'First visible map: the first time `[data-testid=map]` gets `data-map-state="idle"` (a MutationObserver in the page, on `performance.now()`, i.e. ms since navigation start). The first frame that drew the map is found by counting WebGL draw calls per animation frame (informative: the frame before the choropleth classes are applied already counts).',
-  'Interactive: the first idle, or later the end of the last long task before 1 s without long tasks (a short TTI).',
-  'Year step: ArrowRight pressed on the focused slider for every year from the first to the last; latency = key event `timeStamp` → the next `idle` after the map left `idle` (the settled frame, which includes MapLibre’s 300 ms paint transitions and label fades). Main-thread work = the renderer main thread’s top-level tasks between the two marks in a Chromium trace (`console.timeStamp` marks); the key press task = the whole task that dispatched the keydown (React’s re-render and the store subscribers, incl. the map adapter’s calls). The GPU process’s main thread (SwiftShader rasterising) is reported beside it: on a phone with a GPU that part is hardware.',
-  'Autoplay: speed 4×, loop off, play from the first year to the last; rAF callbacks and `longtask` entries from play until the map settles after the last year.',
-  'Heap: one extra browser at 640×400 (smaller canvas: SwiftShader draws it faster); a loop = ArrowRight through every year, then Home, waiting for the map to settle at the end of the loop (not after each key); after each loop `HeapProfiler.collectGarbage` ×2 then `Runtime.getHeapUsage` (page heap; the MapLibre worker’s heap is not included).',
-  'Lighthouse 12.8 Node API with chrome-launcher (`CHROME_PATH`/`/usr/bin/chromium`), categories performance + accessibility, the default (mobile, simulated throttling) and the desktop config, alternating.',
+  'Chromium is driven by playwright-core with the browser tests’ flags (`--use-angle=swiftshader --enable-unsafe-swiftshader …`): WebGL is software-rendered (SwiftShader), no GPU. Each run is a fresh browser, empty cache, no CPU or network throttling. Desktop: viewport 1280×800, DPR 1, mouse. Phone: viewport 412×823, DPR 1.75, `isMobile` + `hasTouch` (the page is checked to match `(pointer: coarse)`).',
+  'What the app does: its first view is the SVG map (`[data-testid=map][data-renderer=svg]`, inserted with `data-map-state="idle"`). On a desktop (fine pointer, no Save-Data, no slow connection) MapLibre (the `loadMaplibre` chunk and its `maplibre-gl-worker`) is fetched once the browser is idle after the first view and built underneath (`data-testid=map-pending`); at its first idle frame the WebGL map takes over (it becomes `[data-testid=map][data-renderer=webgl]`, the SVG map is removed). On a phone (coarse pointer) the engine waits for the first press/touch/wheel/key on the map, which the bench never does.',
+  'First visible map (`firstViewMs`): the first time a `[data-testid=map][data-map-state="idle"]` is in the document (a MutationObserver in the page on childList + attributes, on `performance.now()`, i.e. ms since navigation start). It is the moment the DOM holds the drawn SVG map; the frame that paints it follows (the row “main thread finished the frame after it”: rAF, then a task). FCP can come later than both when the compositor/GPU process is slow to present (SwiftShader on a busy machine).',
+  'WebGL map took over (`takeoverMs`): the first time `[data-testid=map][data-renderer=webgl][data-map-state="idle"]` exists. MapLibre map constructed: the adapter’s first `data-map-state` write on the WebGL container. First WebGL frame drawing the map: WebGL draw calls counted per animation frame, the first frame with ≥ 90 % of the draws of the last frame drawn before the take-over (informative).',
+  'Bytes: CDP `Network.loadingFinished` `encodedDataLength` (gzip body + headers) per request; “before the first view” / “before the take-over” count the requests whose Resource Timing `responseEnd` precedes that moment; “in total” everything Resource Timing lists when the load is measured (desktop: after the take-over and 1 s without long tasks; phone: 5 s after the first view without any touch, then 1 s without long tasks). Engine requests on the phone: any URL with `loadMaplibre` or `maplibre-gl-worker` among the CDP requests and Resource Timing entries, checked after the load and again after the year steps.',
+  'Interactive: the later of the first view and the end of the last long task before the first 1 s without long tasks after the first view (a short TTI, from the `longtask` entries). On the desktop the WebGL map is then still being built: its long tasks up to the take-over are counted in their own row.',
+  'Year step: ArrowRight pressed on the focused slider for every year from the first to the last (desktop: on the WebGL map after the take-over; phone: on the SVG map, the slider focused with `focus()`, no touch). On the WebGL map latency = key event `timeStamp` → the next `idle` of the shown WebGL container after it left `idle` (the settled frame, which includes MapLibre’s 300 ms paint transitions and label fades). On the SVG map (its `data-map-state` stays `idle`) the step ends with the frame that shows the change: after the first mutation inside the SVG map (or the end of the key task if none came), the next rAF, then a task. Main-thread work = the renderer main thread’s top-level tasks between the two marks in a Chromium trace (`console.timeStamp` marks); the key press task = the whole task that dispatched the keydown (React’s re-render and the store subscribers, incl. the map adapter’s calls). The GPU process’s main thread (SwiftShader rasterising) is reported beside it: on a phone with a GPU that part is hardware.',
+  'Autoplay (desktop, WebGL map): speed 4×, loop off, play from the first year to the last; rAF callbacks and `longtask` entries from play until the map settles after the last year.',
+  'Heap: one extra browser at 640×400 (smaller canvas: SwiftShader draws it faster), waiting for the WebGL map to take over; a loop = ArrowRight through every year, then Home, waiting for the map to settle at the end of the loop (not after each key); after each loop `HeapProfiler.collectGarbage` ×2 then `Runtime.getHeapUsage` (page heap; the MapLibre worker’s heap is not included).',
+  'Lighthouse 12.8 Node API with chrome-launcher (`CHROME_PATH`/`/usr/bin/chromium`), categories performance + accessibility, the default (mobile, simulated throttling, touch emulation) and the desktop config, alternating.',
+  'Time: desktop runs until 35 % of `--time-limit`, phone runs until 50 %, the leak check until 60 % (at least 2 loops), Lighthouse the rest; a phase always makes its first run, cut runs are listed under Runs.',
   'Medians are over runs; a step’s p50/p95 are taken within a run, then the median over runs is shown.',
 ];
 
@@ -125,11 +144,13 @@ async function main() {
       heapLoops: opts.heapLoops,
       timeLimitS: opts.timeLimitS,
       viewport: DESKTOP_VIEWPORT,
+      phone: { ...PHONE_CONTEXT, settleMs: PHONE_SETTLE_MS },
       speed: SPEED,
       playFrom: null,
       playTo: null,
     },
     runs: [],
+    phoneRuns: [],
     heap: null,
     lighthouse: [],
     lighthouseFlags: null,
@@ -142,12 +163,17 @@ async function main() {
 
   const write = () => {
     const browser = state.runs.length ? summarizeBrowser(state.runs.filter((r) => !r.error)) : null;
-    const summary = { browser, lighthouse: summarizeLighthouse(state.lighthouse), heap: summarizeHeap(state.heap) };
+    const summary = {
+      browser,
+      phone: summarizePhone(state.phoneRuns.filter((r) => !r.error)),
+      lighthouse: summarizeLighthouse(state.lighthouse),
+      heap: summarizeHeap(state.heap),
+    };
     const ok = state.runs.filter((r) => r.load);
-    const medianIdle = browser?.firstIdleMs.median;
+    const medianView = browser?.firstViewMs.median;
     const medianRun = ok.reduce(
       (best, r) =>
-        best === null || Math.abs(r.load.firstIdleMs - medianIdle) < Math.abs(best.load.firstIdleMs - medianIdle)
+        best === null || Math.abs(r.load.firstViewMs - medianView) < Math.abs(best.load.firstViewMs - medianView)
           ? r
           : best,
       null,
@@ -218,12 +244,12 @@ async function main() {
       `[bench] serving a copy of ${opts.dist} gzip-compressed at ${server.url}/ with ${state.machine.chromium}`,
     );
 
-    // 1. Browser runs: up to 40 % of the time limit (always at least one).
-    const runsEnd = started + 0.4 * limitMs;
+    // 1. Desktop browser runs: up to 35 % of the time limit (always at least one).
+    const runsEnd = started + 0.35 * limitMs;
     let last = 0;
     for (let i = 0; i < opts.runs; i++) {
       if (i > 0 && Date.now() + last > runsEnd) {
-        state.skipped.push(`browser runs ${i + 1}–${opts.runs}`);
+        state.skipped.push(`desktop browser runs ${i + 1}–${opts.runs}`);
         break;
       }
       const t = Date.now();
@@ -233,16 +259,38 @@ async function main() {
         state.settings.playFrom = r.years?.[0] ?? null;
         state.settings.playTo = r.years?.[1] ?? null;
         console.error(
-          `[bench] run ${i + 1}: first map ${r.load.firstIdleMs} ms, ${r.load.bytesBeforeMap} B before it; step main-thread p95 ${r.steps.mainThreadP95} ms; ${Math.round((Date.now() - t) / 1000)} s`,
+          `[bench] desktop run ${i + 1}: first view ${r.load.firstViewMs} ms (${r.load.bytesBeforeMap} B before it), WebGL took over ${r.load.takeoverMs} ms; step main-thread p95 ${r.steps.mainThreadP95} ms; ${Math.round((Date.now() - t) / 1000)} s`,
         );
       } catch (error) {
-        state.errors.push(`browser run ${i + 1}: ${error instanceof Error ? error.message : error}`);
-        console.error(`[bench] run ${i + 1} failed:`, error);
+        state.errors.push(`desktop browser run ${i + 1}: ${error instanceof Error ? error.message : error}`);
+        console.error(`[bench] desktop run ${i + 1} failed:`, error);
       }
       last = Date.now() - t;
     }
 
-    // 2. Leak check: until 55 % of the time limit.
+    // 2. Phone runs (touch screen: no engine without a touch): until 50 % of the time limit (at least one).
+    const phoneEnd = started + 0.5 * limitMs;
+    last = 0;
+    for (let i = 0; i < opts.runs; i++) {
+      if (i > 0 && Date.now() + last > phoneEnd) {
+        state.skipped.push(`phone runs ${i + 1}–${opts.runs}`);
+        break;
+      }
+      const t = Date.now();
+      try {
+        const r = await measurePhone({ executablePath, baseUrl: server.url });
+        state.phoneRuns.push(r);
+        console.error(
+          `[bench] phone run ${i + 1}: first view ${r.load.firstViewMs} ms, ${r.load.bytesTotal} B in ${PHONE_SETTLE_MS / 1000} s without a touch, engine requests: ${r.load.engineRequests.length + r.engineRequestsAfterSteps.length}; SVG step main-thread p95 ${r.steps.mainThreadP95} ms; ${Math.round((Date.now() - t) / 1000)} s`,
+        );
+      } catch (error) {
+        state.errors.push(`phone run ${i + 1}: ${error instanceof Error ? error.message : error}`);
+        console.error(`[bench] phone run ${i + 1} failed:`, error);
+      }
+      last = Date.now() - t;
+    }
+
+    // 3. Leak check: until 60 % of the time limit.
     if (opts.heapLoops > 0) {
       const t = Date.now();
       try {
@@ -251,7 +299,7 @@ async function main() {
           baseUrl: server.url,
           loops: opts.heapLoops,
           viewport: HEAP_VIEWPORT,
-          deadline: Math.max(started + 0.55 * limitMs, Date.now() + 20_000),
+          deadline: Math.max(started + 0.6 * limitMs, Date.now() + 20_000),
         });
         if (state.heap.loopsDone < opts.heapLoops)
           state.skipped.push(`heap loops ${state.heap.loopsDone + 1}–${opts.heapLoops}`);
@@ -265,7 +313,7 @@ async function main() {
       }
     }
 
-    // 3. Lighthouse: the rest of the time, mobile and desktop alternating.
+    // 4. Lighthouse: the rest of the time, mobile and desktop alternating.
     if (opts.lighthouseRuns > 0) {
       const url = `${server.url}/`;
       try {

@@ -1,12 +1,12 @@
-// One measured run in a fresh headless Chromium: load → year steps (traced) → autoplay at 4×.
-// And the leak check (heap after N stepping loops vs after one). Every wait has a timeout.
+// One measured run in a fresh headless Chromium: load → year steps (traced) → autoplay at 4× (desktop,
+// on the WebGL map after it took over); a phone run (load without a touch, year steps on the SVG map,
+// traced); and the leak check (heap after N stepping loops vs after one). Every wait has a timeout.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
 import { instrumentPage } from './instrument.mjs';
 import { mainThreadBusy } from './trace.mjs';
 import { quantile, round, sum } from './stats.mjs';
 import { withTimeout } from './timeout.mjs';
-
 
 export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
 const MAP = '[data-testid="map"]';
@@ -20,10 +20,10 @@ async function launch(executablePath) {
   );
 }
 
-async function openPage(browser, viewport) {
+async function openPage(browser, contextOptions) {
   const context = await browser.newContext({
-    viewport,
     deviceScaleFactor: 1,
+    ...contextOptions,
     locale: 'ru-RU',
     serviceWorkers: 'block',
   });
@@ -93,11 +93,42 @@ async function waitForQuiet(page, quietMs, timeout) {
   }
 }
 
-async function load(page, baseUrl, network) {
+/** Requests for the WebGL map engine: its chunk or its worker. */
+const ENGINE = /loadMaplibre|maplibre-gl-worker/;
+
+/**
+ * The end of the last long task before the first `quietMs` without long tasks, counted from `from`
+ * (a short TTI); null when no such quiet window was seen before `until`.
+ */
+function quietAfter(longtasks, from, until, quietMs) {
+  let end = from;
+  for (const [s, d] of [...longtasks].sort((a, b) => a[0] - b[0])) {
+    if (s + d <= end) continue;
+    if (s - end >= quietMs) return end;
+    end = s + d;
+  }
+  return until - end >= quietMs ? end : null;
+}
+
+/**
+ * Loads the app and waits for the first view (a `[data-testid=map]` in `data-map-state=idle`); with
+ * `takeover`, also for the WebGL map to take over; with `settleMs`, until that long after the first
+ * view; then for 1 s without long tasks. Reports times (ms since navigation) and bytes.
+ */
+async function load(page, baseUrl, network, { takeover = true, settleMs = 0 } = {}) {
   const response = await page.goto(`${baseUrl}/`, { waitUntil: 'load', timeout: 30_000 });
   if (!response?.ok()) throw new Error(`GET ${baseUrl}/ answered ${response?.status() ?? 'nothing'}`);
-  await waitFor(page, () => window.__bench.firstIdle !== null, null, 60_000, 'The first map idle');
-  const lastLongTaskEnd = await waitForQuiet(page, 1_000, 20_000);
+  await waitFor(page, () => window.__bench.firstView !== null, null, 60_000, 'The first view (a map shown idle)');
+  if (takeover) await waitFor(page, () => window.__bench.takeover !== null, null, 60_000, 'The WebGL map taking over');
+  if (settleMs)
+    await waitFor(
+      page,
+      (ms) => performance.now() >= window.__bench.firstView + ms,
+      settleMs,
+      settleMs + 20_000,
+      `${settleMs} ms after the first view`,
+    );
+  await waitForQuiet(page, 1_000, 20_000);
   const b = await bench(page, () => {
     const w = window.__bench;
     w.countDraws = false;
@@ -108,10 +139,16 @@ async function load(page, baseUrl, network) {
     }));
     const nav = performance.getEntriesByType('navigation')[0];
     return {
+      now: performance.now(),
+      coarsePointer: matchMedia('(pointer: coarse)').matches,
+      coarseAtStart: w.coarsePointer,
       fcp: w.fcp,
       lcp: w.lcp,
+      firstView: w.firstView,
+      firstViewFrame: w.firstViewFrame,
       mapCreated: w.mapCreated,
-      firstIdle: w.firstIdle,
+      webglIdle: w.webglIdle,
+      takeover: w.takeover,
       drawFrames: w.drawFrames,
       longtasks: w.longtasks,
       resources: [
@@ -120,39 +157,58 @@ async function load(page, baseUrl, network) {
       ],
     };
   });
-  // First frame that drew (nearly) the whole map: ≥ 90 % of the WebGL draw calls of the settled frame.
-  const settledDraws = b.drawFrames.filter(([t]) => t <= b.firstIdle + 1).at(-1)?.[1] ?? 0;
+  // First frame that drew (nearly) the whole WebGL map: ≥ 90 % of the draw calls of the frame
+  // settled at the take-over (the last frame that drew before it).
+  const settledDraws = b.takeover === null ? 0 : (b.drawFrames.filter(([t]) => t <= b.takeover + 1).at(-1)?.[1] ?? 0);
   const firstMapFrame = b.drawFrames.find(([, n]) => settledDraws > 0 && n >= 0.9 * settledDraws)?.[0] ?? null;
-  const interactive =
-    lastLongTaskEnd === null
-      ? null
-      : Math.max(b.firstIdle, ...b.longtasks.map(([s, d]) => s + d).filter((end) => end <= lastLongTaskEnd));
+  const lastLongTaskEnd = quietAfter(b.longtasks, b.firstView, b.now, 1_000);
+  const interactive = lastLongTaskEnd === null ? null : Math.max(b.firstView, lastLongTaskEnd);
 
   // Bytes: CDP encodedDataLength (headers + gzip body); a worker's script is fetched outside the
   // page's CDP session, so for requests CDP did not finish we take Resource Timing's transferSize.
   const files = b.resources.map((r) => {
     const viaCdp = [...network.requests.values()].find((q) => q.url === r.url && q.bytes !== null);
+    const finishedMs = round(r.responseEnd);
     return {
       path: new URL(r.url).pathname + new URL(r.url).search,
       bytes: viaCdp ? viaCdp.bytes : r.transferSize,
       source: viaCdp ? 'cdp' : 'resource-timing',
       encoding: viaCdp?.encoding ?? null,
-      finishedMs: round(r.responseEnd),
+      finishedMs,
+      beforeFirstView: r.responseEnd <= b.firstView,
+      beforeTakeover: b.takeover === null ? null : r.responseEnd <= b.takeover,
     };
   });
-  const before = files.filter((f) => f.finishedMs <= b.firstIdle);
-  const loadLongTasks = b.longtasks.filter(([s]) => s <= (interactive ?? b.firstIdle));
+  const loadLongTasks = b.longtasks.filter(([s]) => s <= (interactive ?? b.firstView));
+  // Building the WebGL map underneath the SVG map: the long tasks between the first view and the take-over.
+  const buildLongTasks = b.takeover === null ? [] : b.longtasks.filter(([s]) => s >= b.firstView && s <= b.takeover);
+  const engineRequests = [
+    ...new Set([...[...network.requests.values()].map((q) => q.url), ...b.resources.map((r) => r.url)]),
+  ]
+    .filter((url) => ENGINE.test(url))
+    .map((url) => new URL(url).pathname);
   return {
+    coarsePointer: b.coarsePointer,
     fcpMs: round(b.fcp),
     lcpMs: round(b.lcp),
+    firstViewMs: round(b.firstView),
+    firstViewFrameMs: round(b.firstViewFrame),
     mapCreatedMs: round(b.mapCreated),
     firstMapFrameMs: round(firstMapFrame),
-    firstIdleMs: round(b.firstIdle),
+    webglIdleMs: round(b.webglIdle),
+    takeoverMs: round(b.takeover),
     interactiveMs: round(interactive),
-    bytesBeforeMap: sum(before.map((f) => f.bytes)),
+    measuredUntilMs: round(b.now),
+    bytesBeforeMap: sum(files.filter((f) => f.beforeFirstView).map((f) => f.bytes)),
+    bytesBeforeTakeover: b.takeover === null ? null : sum(files.filter((f) => f.beforeTakeover).map((f) => f.bytes)),
     bytesTotal: sum(files.map((f) => f.bytes)),
     requests: files.length,
+    engineRequests,
     loadLongTasks: { count: loadLongTasks.length, totalMs: round(sum(loadLongTasks.map(([, d]) => d))) },
+    takeoverLongTasks:
+      b.takeover === null
+        ? null
+        : { count: buildLongTasks.length, totalMs: round(sum(buildLongTasks.map(([, d]) => d))) },
     files,
   };
 }
@@ -164,7 +220,15 @@ async function step(page, key, id, timeout = 20_000) {
   await waitFor(page, () => window.__bench.step.idle !== null, null, timeout, `Map redraw after ${key}`);
   return bench(page, () => {
     const s = window.__bench.step;
-    return { id: s.id, latencyMs: s.idle - s.t0, inputDelayMs: s.h0 - s.t0, handlerMs: s.h1 - s.h0 };
+    return {
+      id: s.id,
+      map: s.kind,
+      latencyMs: s.idle - s.t0,
+      inputDelayMs: s.h0 - s.t0,
+      handlerMs: s.h1 - s.h0,
+      // SVG map only: whether the SVG changed before the frame that ended the step (else: key task end).
+      ...(s.kind === 'svg' ? { svgChanged: s.mutated } : {}),
+    };
   });
 }
 
@@ -207,6 +271,8 @@ async function yearSteps(browser, page, slider, years) {
   }
   const pick = (k) => steps.map((s) => s[k]);
   return {
+    map: steps[0]?.map ?? null,
+    svgUnchanged: steps.filter((s) => s.svgChanged === false).length,
     steps: steps.map((s) =>
       Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v])),
     ),
@@ -267,20 +333,64 @@ async function autoplay(page, slider, years, speed) {
   };
 }
 
-/** One full run in a fresh browser. `phases` picks what to measure after the load. */
+/** One full desktop run in a fresh browser: load (until the WebGL map took over), year steps, autoplay. */
 export async function measureRun({ executablePath, baseUrl, speed = 4, viewport = DESKTOP_VIEWPORT }) {
   const browser = await launch(executablePath);
   try {
-    const { context, page, errors } = await openPage(browser, viewport);
+    const { context, page, errors } = await openPage(browser, { viewport });
     const network = await recordNetwork(context, page);
     const result = { load: null, steps: null, autoplay: null, errors };
-    result.load = await load(page, baseUrl, network);
+    result.load = await load(page, baseUrl, network, { takeover: true });
     await network.cdp.send('Network.disable').catch(() => {});
     const slider = page.getByRole('slider').first();
     const years = await timelineYears(page);
     result.years = [years[0], years.at(-1)];
     result.steps = await yearSteps(browser, page, slider, years);
+    if (result.steps.map !== 'webgl')
+      throw new Error(`year steps ran on the ${result.steps.map} map, not the WebGL map`);
     result.autoplay = await autoplay(page, slider, years, speed);
+    return result;
+  } finally {
+    await withTimeout(browser.close(), 15_000, 'close Chromium').catch(() => {});
+  }
+}
+
+/** A phone: coarse pointer (touch), small viewport, DPR 1.75. The engine waits for a touch here. */
+export const PHONE_CONTEXT = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+};
+/** How long the phone run looks without touching the map before counting the bytes. */
+export const PHONE_SETTLE_MS = 5_000;
+
+/**
+ * One phone run in a fresh browser: the first view (SVG map), the bytes after `PHONE_SETTLE_MS`
+ * without a touch (no engine request expected), then year steps by keyboard on the SVG map, traced.
+ */
+export async function measurePhone({ executablePath, baseUrl }) {
+  const browser = await launch(executablePath);
+  try {
+    const { context, page, errors } = await openPage(browser, PHONE_CONTEXT);
+    const network = await recordNetwork(context, page);
+    const result = { settleMs: PHONE_SETTLE_MS, load: null, steps: null, errors };
+    result.load = await load(page, baseUrl, network, { takeover: false, settleMs: PHONE_SETTLE_MS });
+    const slider = page.getByRole('slider').first();
+    result.sliderVisible = await slider.isVisible().catch(() => false);
+    const years = await timelineYears(page);
+    result.years = [years[0], years.at(-1)];
+    // Keys go to the focused slider even where the phone layout hides it.
+    result.steps = await yearSteps(browser, page, slider, years);
+    result.sliderFocused = await slider.evaluate((el) => el === document.activeElement).catch(() => false);
+    if (result.steps.map !== 'svg') throw new Error(`year steps ran on the ${result.steps.map} map, not the SVG map`);
+    // Still no engine after the steps (the slider is not the map: keys on it are no reach for the map).
+    result.engineRequestsAfterSteps = [...network.requests.values()]
+      .map((q) => q.url)
+      .filter((url) => ENGINE.test(url))
+      .map((url) => new URL(url).pathname);
+    result.webglAfterSteps = await bench(page, () => document.querySelector('[data-renderer="webgl"]') !== null);
+    await network.cdp.send('Network.disable').catch(() => {});
     return result;
   } finally {
     await withTimeout(browser.close(), 15_000, 'close Chromium').catch(() => {});
@@ -303,9 +413,11 @@ async function heapUsage(cdp) {
 export async function measureHeap({ executablePath, baseUrl, loops, viewport, deadline }) {
   const browser = await launch(executablePath);
   try {
-    const { context, page, errors } = await openPage(browser, viewport);
+    const { context, page, errors } = await openPage(browser, { viewport });
     await page.goto(`${baseUrl}/`, { waitUntil: 'load', timeout: 30_000 });
-    await waitFor(page, () => window.__bench.firstIdle !== null, null, 60_000, 'The first map idle');
+    await waitFor(page, () => window.__bench.firstView !== null, null, 60_000, 'The first view (a map shown idle)');
+    // Loops run on the WebGL map, as the desktop reader's steps do.
+    await waitFor(page, () => window.__bench.takeover !== null, null, 60_000, 'The WebGL map taking over');
     await bench(page, () => (window.__bench.countDraws = false));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Runtime.enable');

@@ -1,15 +1,33 @@
 // Runs in the page before any of the app's scripts (context.addInitScript): records long tasks,
-// paints, the map container's data-map-state changes, WebGL draw calls per frame (load phase only),
-// year-step marks and rAF frames, all on the page's performance.now() clock (ms since navigation).
-// It must stay self-contained: Playwright serialises the function's source into the page.
+// paints, the first view (SVG map), the WebGL map's construction and take-over, WebGL draw calls per
+// frame (load phase only), year-step marks and rAF frames, all on the page's performance.now() clock
+// (ms since navigation). It must stay self-contained: Playwright serialises the function's source
+// into the page.
+//
+// The map area shows one `[data-testid="map"]`: first the SVG map (`data-renderer="svg"`, inserted
+// with `data-map-state="idle"` already set), then, where MapLibre is fetched, the WebGL container
+// (`data-renderer="webgl"`, built underneath as `data-testid="map-pending"`), which becomes the map at
+// its first idle frame while the SVG map is removed.
 
 export function instrumentPage() {
+  const SHOWN = '[data-testid="map"]';
+  const FIRST_VIEW = '[data-testid="map"][data-map-state="idle"]';
+  const TAKEOVER = '[data-testid="map"][data-renderer="webgl"][data-map-state="idle"]';
   const b = {
     longtasks: [],
     fcp: null,
     lcp: null,
+    coarsePointer: matchMedia('(pointer: coarse)').matches,
+    /** A map the reader sees is in the document (DOM insertion or attribute write, microtask time). */
+    firstView: null,
+    /** The end of the frame that first showed it (rAF after firstView, then a macrotask). */
+    firstViewFrame: null,
+    /** MapLibre's Map was constructed: the adapter's first data-map-state write on the WebGL container. */
     mapCreated: null,
-    firstIdle: null,
+    /** The WebGL container's first 'idle' (its first settled frame, still underneath the SVG map). */
+    webglIdle: null,
+    /** The WebGL map is the shown map and idle: it took over. */
+    takeover: null,
     countDraws: true,
     draws: 0,
     lastDraw: 0,
@@ -33,6 +51,17 @@ export function instrumentPage() {
   observe('largest-contentful-paint', (e) => {
     b.lcp = e.startTime;
   });
+
+  /** Calls `fn(now)` in a macrotask after the next animation frame: that frame's rendering is done. */
+  const afterNextFrame = (fn) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        fn(performance.now());
+      };
+      channel.port2.postMessage(0);
+    });
 
   // WebGL draw calls, grouped per animation frame: finds the first frame that drew the map.
   for (const ctor of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
@@ -58,28 +87,67 @@ export function instrumentPage() {
   };
   requestAnimationFrame(drawLoop);
 
-  // data-map-state: loading → idle when a frame has settled, 'rendering' while drawing.
+  const isWebgl = (node) => node.nodeType === 1 && node.getAttribute('data-renderer') === 'webgl';
+
+  // The map's elements: insertions (the SVG map arrives with data-map-state="idle" already set, so it
+  // is a childList record, not an attribute change), data-testid (map-pending → map at the take-over)
+  // and data-map-state on the WebGL container: loading → idle, 'rendering' while drawing.
   new MutationObserver((records) => {
     const now = performance.now();
-    const el = records[records.length - 1].target;
-    const current = el.getAttribute('data-map-state');
-    if (b.mapCreated === null) b.mapCreated = now; // the adapter writes 'loading' when it builds the map
-    if (current === 'idle' && b.firstIdle === null) b.firstIdle = now;
+    let webglTouched = false;
+    for (const r of records) {
+      if (r.type !== 'attributes' || !isWebgl(r.target)) continue;
+      webglTouched = true;
+      if (r.attributeName !== 'data-map-state') continue;
+      if (b.mapCreated === null) b.mapCreated = now; // the adapter writes 'loading' when it builds the map
+    }
+    if (
+      webglTouched &&
+      b.webglIdle === null &&
+      document.querySelector('[data-renderer="webgl"][data-map-state="idle"]')
+    )
+      b.webglIdle = now;
+    if (b.firstView === null && document.querySelector(FIRST_VIEW)) {
+      b.firstView = now;
+      afterNextFrame((t) => (b.firstViewFrame = t));
+    }
+    if (webglTouched && b.takeover === null && document.querySelector(TAKEOVER)) b.takeover = now;
+
+    // A year step on the WebGL map: data-map-state records of the shown WebGL container only.
     const s = b.step;
-    if (s && s.t0 !== null && s.idle === null) {
-      // Records batch up (idle → rendering → idle may arrive together): look at the old values too.
-      if (records.some((r) => r.oldValue !== 'idle') || current !== 'idle') s.left = true;
-      if (s.left && current === 'idle') {
-        s.idle = now;
-        console.timeStamp(`bench-idle-${s.id}`);
-      }
+    if (!s || s.kind !== 'webgl' || s.t0 === null || s.idle !== null || !webglTouched) return;
+    const mine = records.filter(
+      (r) => r.type === 'attributes' && r.attributeName === 'data-map-state' && r.target === s.el,
+    );
+    if (!mine.length) return;
+    const current = s.el.getAttribute('data-map-state');
+    // Records batch up (idle → rendering → idle may arrive together): look at the old values too.
+    if (mine.some((r) => r.oldValue !== 'idle') || current !== 'idle') s.left = true;
+    if (s.left && current === 'idle') {
+      s.idle = now;
+      console.timeStamp(`bench-idle-${s.id}`);
     }
   }).observe(document, {
     subtree: true,
+    childList: true,
     attributes: true,
-    attributeFilter: ['data-map-state'],
+    attributeFilter: ['data-map-state', 'data-testid'],
     attributeOldValue: true,
   });
+
+  // A year step on the SVG map: the step ends with the frame that shows the change, i.e. after the
+  // first mutation inside the SVG map (or, if none came, the end of the key task): rAF, then a macrotask.
+  const svgShown = (s, mutated) => {
+    if (s.showing) return;
+    s.showing = true;
+    s.mutated = mutated;
+    s.changed = performance.now();
+    afterNextFrame((t) => {
+      s.mo?.disconnect();
+      s.idle = t;
+      console.timeStamp(`bench-idle-${s.id}`);
+    });
+  };
 
   // Year steps: the key's own timestamp, when our first listener runs, and when the synchronous
   // work of the event (React + store subscribers + map adapter calls) has finished.
@@ -91,6 +159,14 @@ export function instrumentPage() {
       s.t0 = e.timeStamp;
       s.h0 = performance.now();
       console.timeStamp(`bench-key-${s.id}`);
+      if (s.kind === 'svg') {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          svgShown(s, false);
+        };
+        channel.port2.postMessage(0);
+      }
     },
     true,
   );
@@ -99,8 +175,20 @@ export function instrumentPage() {
     if (s && s.h1 === null) queueMicrotask(() => (s.h1 = performance.now()));
   });
 
+  /** Arms the next key press as step `id`, on whichever map is shown now. */
   b.armStep = (id) => {
-    b.step = { id, t0: null, h0: null, h1: null, left: false, idle: null };
+    b.step?.mo?.disconnect();
+    const el = document.querySelector(SHOWN);
+    const kind = el?.getAttribute('data-renderer') === 'svg' ? 'svg' : 'webgl';
+    const s = { id, kind, el, t0: null, h0: null, h1: null, left: false, idle: null, showing: false, mutated: null };
+    if (kind === 'svg' && el) {
+      s.mo = new MutationObserver(() => {
+        if (s.t0 !== null) svgShown(s, true);
+      });
+      s.mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    b.step = s;
+    return kind;
   };
   b.startFrames = () => {
     const rec = { on: true, frames: [], start: performance.now(), end: null };

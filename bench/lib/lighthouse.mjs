@@ -37,7 +37,8 @@ async function withChrome(chromePath, fn, live) {
   }
 }
 
-/** Opens the app in a Chromium started with Lighthouse's flags and checks that WebGL draws the map. */
+/** Opens the app in a Chromium started with Lighthouse's flags and checks that the first view shows and
+ *  that the WebGL map then draws and takes over. */
 export async function checkLighthouseFlags(chromePath, url, live) {
   return withChrome(
     chromePath,
@@ -63,9 +64,18 @@ export async function checkLighthouseFlags(chromePath, url, live) {
           const info = gl.getExtension('WEBGL_debug_renderer_info');
           return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : 'WebGL2';
         });
+        // A desktop-like page here (no touch emulation): the WebGL map is fetched when the browser is
+        // idle and takes over at its first idle frame.
+        const takeover = await page
+          .locator('[data-testid="map"][data-renderer="webgl"][data-map-state="idle"]')
+          .waitFor({ state: 'attached', timeout: 60_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         const alerts = await page.locator('[role="alert"]').allTextContents();
         await page.close();
-        return { mapIdle: idle, webgl2Renderer: renderer, alerts };
+        return { mapIdle: idle, takeover, webgl2Renderer: renderer, alerts };
       } finally {
         await browser.close().catch(() => {});
       }
@@ -102,6 +112,9 @@ export async function runLighthouse(chromePath, url, preset, live) {
       out.totalBytes = round(lhr.audits['total-byte-weight']?.numericValue);
       out.mainThreadWorkMs = round(lhr.audits['mainthread-work-breakdown']?.numericValue);
       out.bootupMs = round(lhr.audits['bootup-time']?.numericValue);
+      // Did this run fetch the WebGL engine (mobile emulation has a touch screen: it should not)?
+      const urls = (lhr.audits['network-requests']?.details?.items ?? []).map((i) => String(i.url ?? ''));
+      out.engineFetched = urls.length ? urls.some((u) => /loadMaplibre|maplibre-gl-worker/.test(u)) : null;
       const lcpNode = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
       out.lcpElement = lcpNode
         ? `${lcpNode.selector ?? lcpNode.snippet} “${String(lcpNode.nodeLabel ?? '').slice(0, 80)}”`

@@ -76,17 +76,63 @@ export function forumRadius(year: number): DataDrivenPropertyValueSpecification<
   return ['case', ['==', ['get', 'year'], year], 9, 5];
 }
 
-function arcLayer(kind: LinkKind, p: Palette, state: LinkFilterState): LayerSpecification {
+/**
+ * What the year changes in the style, as the years the filters and widths compare with. Each is the
+ * latest year at or before the selected one at which something of that layer starts (-1: nothing
+ * yet; for `signed` and `current`, nothing signed or held this very year), so the expressions come out identical for two years between which
+ * that layer shows nothing new: the adapter then leaves the layer alone (no re-layout, no redraw).
+ * Drawn the same as comparing with the selected year itself.
+ */
+export interface YearKeys {
+  /** Per kind: arcs shown from `shown` (their `start` ≤ it); `signed`: the year drawn wide, or -1. */
+  arcs: Record<LinkKind, { shown: number; signed: number }>;
+  /** Forums held up to `shown`; `current`: the year whose forum is drawn large, or -1. */
+  forums: { shown: number; current: number };
+  /** Cities with a link from `start` ≤ this. */
+  cities: number;
+}
+
+/** The latest of `values` (years) at or before `year`, or -1 when none is (then nothing passes). */
+function latestBy(values: readonly number[], year: number): number {
+  let best = -1;
+  for (const v of values) if (v <= year && v > best) best = v;
+  return best;
+}
+
+export function yearKeys(links: MapScene['links'], year: number): YearKeys {
+  const arcs = links.arcs.features.map((f) => f.properties);
+  const forumYears = links.forums.features.map((f) => f.properties.year);
+  const keyOf = (kind: LinkKind) => {
+    const mine = arcs.filter((a) => a.kind === kind);
+    return {
+      shown: latestBy(
+        mine.map((a) => a.start),
+        year,
+      ),
+      signed: mine.some((a) => a.signed === year) ? year : -1,
+    };
+  };
+  return {
+    arcs: { agreement: keyOf('agreement'), sister: keyOf('sister'), project: keyOf('project') },
+    forums: { shown: latestBy(forumYears, year), current: forumYears.includes(year) ? year : -1 },
+    cities: latestBy(
+      links.cities.features.map((f) => f.properties.start),
+      year,
+    ),
+  };
+}
+
+function arcLayer(kind: LinkKind, p: Palette, state: LinkFilterState, keys: YearKeys): LayerSpecification {
   const dash = ARC_STYLE[kind].dash;
   return {
     id: ARC_LAYER[kind],
     type: 'line',
     source: SOURCE.arcs,
-    filter: arcFilter(kind, state.year),
+    filter: arcFilter(kind, keys.arcs[kind].shown),
     layout: { 'line-cap': kind === 'project' ? 'round' : 'butt', 'line-join': 'round' },
     paint: {
       'line-color': p[kind],
-      'line-width': arcWidth(kind, state.year),
+      'line-width': arcWidth(kind, keys.arcs[kind].signed),
       'line-opacity': arcOpacity(state.focus),
       ...(dash ? { 'line-dasharray': dash } : {}),
     },
@@ -94,16 +140,16 @@ function arcLayer(kind: LinkKind, p: Palette, state: LinkFilterState): LayerSpec
 }
 
 /** Layers for links, cities and forums, in drawing order. */
-export function linkLayers(p: Palette, lang: Lang, state: LinkFilterState): LayerSpecification[] {
+function linkLayers(p: Palette, lang: Lang, state: LinkFilterState, keys: YearKeys): LayerSpecification[] {
   return [
-    ...LINK_KINDS.map((k) => arcLayer(k, p, state)),
+    ...LINK_KINDS.map((k) => arcLayer(k, p, state, keys)),
     {
       id: LAYER.forums,
       type: 'circle',
       source: SOURCE.forums,
-      filter: pointFilter('year', state.year),
+      filter: pointFilter('year', keys.forums.shown),
       paint: {
-        'circle-radius': forumRadius(state.year),
+        'circle-radius': forumRadius(keys.forums.current),
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': p.forum,
         'circle-stroke-width': 2.5,
@@ -113,7 +159,7 @@ export function linkLayers(p: Palette, lang: Lang, state: LinkFilterState): Laye
       id: LAYER.cities,
       type: 'circle',
       source: SOURCE.cities,
-      filter: pointFilter('start', state.year),
+      filter: pointFilter('start', keys.cities),
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 1, 2.5, 5, 4.5],
         'circle-color': p.surface,
@@ -126,7 +172,7 @@ export function linkLayers(p: Palette, lang: Lang, state: LinkFilterState): Laye
       type: 'symbol',
       source: SOURCE.cities,
       minzoom: 3.5,
-      filter: pointFilter('start', state.year),
+      filter: pointFilter('start', keys.cities),
       layout: {
         'text-field': labelField(lang),
         'text-font': LABEL_FONT,
@@ -181,6 +227,9 @@ export function buildStyle(mapScene: MapScene, p: Palette, lang: Lang, state: Li
   const scene = mapScene.base;
   return {
     version: 8,
+    // A year step, a hover or a selection shows in the next frame, not over 300 ms of frames: each
+    // animated frame is main-thread work, and the timeline steps every second or faster.
+    transition: { duration: 0, delay: 0 },
     sources: {
       [SOURCE.neighbours]: { type: 'geojson', data: scene.neighbours },
       [SOURCE.regions]: { type: 'geojson', data: scene.regions, promoteId: 'code' },
@@ -256,7 +305,7 @@ export function buildStyle(mapScene: MapScene, p: Palette, lang: Lang, state: Li
           'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0],
         },
       },
-      ...linkLayers(p, lang, state),
+      ...linkLayers(p, lang, state, yearKeys(mapScene.links, state.year)),
       {
         id: LAYER.labels,
         type: 'symbol',

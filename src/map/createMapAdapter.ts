@@ -12,7 +12,9 @@ import {
   labelField,
   noRecordFilter,
   pointFilter,
+  yearKeys,
   type MapScene,
+  type YearKeys,
 } from './buildStyle';
 import { ARC_LAYER, LAYER, SOURCE } from './ids';
 
@@ -247,21 +249,32 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     map.setFeatureState({ source: SOURCE.regions, id: code }, state);
   };
 
+  // The years the style's filters compare with (see YearKeys): a layer is touched only when they move.
+  let keys: YearKeys = yearKeys(o.scene.links, o.initial.year);
+  const applyYear = (year: number): void => {
+    const next = yearKeys(o.scene.links, year);
+    for (const kind of LINK_KINDS) {
+      if (next.arcs[kind].shown !== keys.arcs[kind].shown)
+        map.setFilter(ARC_LAYER[kind], arcFilter(kind, next.arcs[kind].shown));
+      if (next.arcs[kind].signed !== keys.arcs[kind].signed)
+        map.setPaintProperty(ARC_LAYER[kind], 'line-width', arcWidth(kind, next.arcs[kind].signed));
+    }
+    if (next.forums.shown !== keys.forums.shown) map.setFilter(LAYER.forums, pointFilter('year', next.forums.shown));
+    if (next.forums.current !== keys.forums.current)
+      map.setPaintProperty(LAYER.forums, 'circle-radius', forumRadius(next.forums.current));
+    if (next.cities !== keys.cities) {
+      map.setFilter(LAYER.cities, pointFilter('start', next.cities));
+      map.setFilter(LAYER.cityLabels, pointFilter('start', next.cities));
+    }
+    keys = next;
+  };
+
   const apply = (next: MapViewState): void => {
     if (next.lang !== applied.lang) {
       map.setLayoutProperty(LAYER.labels, 'text-field', labelField(next.lang));
       map.setLayoutProperty(LAYER.cityLabels, 'text-field', labelField(next.lang));
     }
-    if (next.year !== applied.year) {
-      for (const kind of LINK_KINDS) {
-        map.setFilter(ARC_LAYER[kind], arcFilter(kind, next.year));
-        map.setPaintProperty(ARC_LAYER[kind], 'line-width', arcWidth(kind, next.year));
-      }
-      map.setFilter(LAYER.forums, pointFilter('year', next.year));
-      map.setPaintProperty(LAYER.forums, 'circle-radius', forumRadius(next.year));
-      map.setFilter(LAYER.cities, pointFilter('start', next.year));
-      map.setFilter(LAYER.cityLabels, pointFilter('start', next.year));
-    }
+    if (next.year !== applied.year) applyYear(next.year);
     if (next.kinds !== applied.kinds) {
       for (const kind of LINK_KINDS)
         map.setLayoutProperty(ARC_LAYER[kind], 'visibility', next.kinds.includes(kind) ? 'visible' : 'none');

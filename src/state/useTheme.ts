@@ -5,14 +5,20 @@ import type { AppState, AppStore } from './createAppStore';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+// One query object for the page: React reads the snapshot on every render of every themed component,
+// and matchMedia() builds a new MediaQueryList (and evaluates it) on each call.
+let darkQuery: MediaQueryList | null | undefined;
+const darkList = (): MediaQueryList | null =>
+  darkQuery === undefined ? (darkQuery = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null) : darkQuery;
+
 function subscribeDark(onChange: () => void): () => void {
-  if (typeof matchMedia !== 'function') return () => {};
-  const mq = matchMedia(DARK_QUERY);
+  const mq = darkList();
+  if (!mq) return () => {};
   mq.addEventListener('change', onChange);
   return () => mq.removeEventListener('change', onChange);
 }
 
-const prefersDark = (): boolean => typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches;
+const prefersDark = (): boolean => darkList()?.matches === true;
 
 /** The `data-theme` an instance asks for: the projector while presenting, else its `theme` flag. */
 export function themeAttribute(s: AppState): Theme | undefined {

@@ -1,23 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { createMapAdapter } from '../../src/map/createMapAdapter';
 import { ARC_LAYER, LAYER, SOURCE } from '../../src/map/ids';
-import { arcFilter } from '../../src/map/buildStyle';
+import { arcFilter, arcWidth, forumRadius, pointFilter, yearKeys, type MapScene } from '../../src/map/buildStyle';
 import { PALETTES } from '../../src/scene/palette';
-import { createContainer, createFakeLib, createScene, createView } from './fakeMap';
+import { createContainer, createFakeLib, createScene, createView, linkedScene } from './fakeMap';
 
-function setup(hits?: Record<string, string>) {
+function setup(hits?: Record<string, string>, scene: MapScene = createScene()) {
   const fake = createFakeLib(hits);
   const container = createContainer();
   const adapter = createMapAdapter({
     lib: fake.lib,
     container,
-    scene: createScene(),
+    scene,
     palette: PALETTES.light,
     initial: createView(),
     ariaLabel: 'Карта',
   });
   return { fake, container, adapter };
 }
+
+describe('yearKeys', () => {
+  const links = linkedScene().links;
+  it.each<[number, ReturnType<typeof yearKeys>]>([
+    [
+      2016,
+      {
+        arcs: {
+          agreement: { shown: 2016, signed: 2016 },
+          sister: { shown: -1, signed: -1 },
+          project: { shown: -1, signed: -1 },
+        },
+        forums: { shown: -1, current: -1 },
+        cities: -1,
+      },
+    ],
+    [
+      2018,
+      {
+        arcs: {
+          agreement: { shown: 2016, signed: -1 },
+          sister: { shown: 2018, signed: 2018 },
+          project: { shown: -1, signed: -1 },
+        },
+        forums: { shown: 2017, current: -1 },
+        cities: 2018,
+      },
+    ],
+    [
+      2024,
+      {
+        arcs: {
+          agreement: { shown: 2019, signed: -1 },
+          sister: { shown: 2018, signed: -1 },
+          project: { shown: -1, signed: -1 },
+        },
+        forums: { shown: 2019, current: -1 },
+        cities: 2018,
+      },
+    ],
+  ])('in %i', (year, expected) => {
+    expect(yearKeys(links, year)).toEqual(expected);
+  });
+});
 
 describe('createMapAdapter', () => {
   it('creates the map with an inline style, fitted bounds and a labelled canvas', () => {
@@ -78,13 +122,46 @@ describe('createMapAdapter', () => {
   });
 
   it('steps the year by changing filters and paints only, never the data', () => {
-    const { fake, adapter } = setup();
+    const { fake, adapter } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ year: 2019 }));
+    adapter.update(createView({ year: 2017 }));
     const names = new Set(fake.calls.map((c) => c[0]));
     expect(names).toEqual(new Set(['setFilter', 'setPaintProperty']));
-    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.sister, arcFilter('sister', 2019)]);
+    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2016)]);
+  });
+
+  it.each<[number, number, (string | number)[][]]>([
+    // 2024 → 2023 → … nothing new after 2019: nothing to change.
+    [2024, 2023, []],
+    // 2019 → 2020: the 2019 agreement stays; no forum in 2020; the sister arc is no longer new.
+    [2019, 2020, [['setPaintProperty', LAYER.forums, 'circle-radius', JSON.stringify(forumRadius(-1))]]],
+    // 2017 → 2018: sister cities and a city appear; the 2017 forum is no longer this year's.
+    [
+      2017,
+      2018,
+      [
+        ['setFilter', ARC_LAYER.sister, JSON.stringify(arcFilter('sister', 2018))],
+        ['setPaintProperty', ARC_LAYER.sister, 'line-width', JSON.stringify(arcWidth('sister', 2018))],
+        ['setPaintProperty', LAYER.forums, 'circle-radius', JSON.stringify(forumRadius(-1))],
+        ['setFilter', LAYER.cities, JSON.stringify(pointFilter('start', 2018))],
+        ['setFilter', LAYER.cityLabels, JSON.stringify(pointFilter('start', 2018))],
+      ],
+    ],
+  ])('from %i to %i touches only the layers that show something new', (from, to, expected) => {
+    const fake = createFakeLib();
+    const adapter = createMapAdapter({
+      lib: fake.lib,
+      container: createContainer(),
+      scene: linkedScene(),
+      palette: PALETTES.light,
+      initial: createView({ year: from }),
+      ariaLabel: 'Карта',
+    });
+    fake.fire('load');
+    fake.calls.length = 0;
+    adapter.update(createView({ year: to }));
+    expect(fake.calls.map((c) => c.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)))).toEqual(expected);
   });
 
   it('hides the arcs of a kind that is switched off', () => {

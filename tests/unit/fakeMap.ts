@@ -136,3 +136,42 @@ export const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
   noRecord: NO_RECORD,
   ...over,
 });
+
+const line = { type: 'LineString' as const, coordinates: [] };
+const point = { type: 'Point' as const, coordinates: [0, 0] };
+/** Links: agreements from 2016 (signed then) and 2019 (signing year unknown), sister cities from
+ *  2018 (signed then), forums in 2017 and 2019, a city from 2018. */
+export function linkedScene(): MapScene {
+  const arc = (id: string, kind: string, start: number, signed: number) => ({
+    type: 'Feature' as const,
+    id,
+    geometry: line,
+    properties: { id, kind, start, signed },
+  });
+  const scene = createScene();
+  return {
+    ...scene,
+    links: {
+      arcs: {
+        type: 'FeatureCollection',
+        features: [
+          arc('a1', 'agreement', 2016, 2016),
+          arc('a2', 'agreement', 2019, 0),
+          arc('s1', 'sister', 2018, 2018),
+        ],
+      },
+      forums: {
+        type: 'FeatureCollection',
+        features: [2017, 2019].map((year) => ({
+          type: 'Feature',
+          geometry: point,
+          properties: { id: `f${year}`, year },
+        })),
+      },
+      cities: {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: point, properties: { id: 'c1', start: 2018 } }],
+      },
+    } as unknown as MapScene['links'],
+  };
+}

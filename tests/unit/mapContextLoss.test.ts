@@ -5,7 +5,7 @@ import { CONTEXT_RESTORE_TIMEOUT_MS, createMapAdapter } from '../../src/map/crea
 import { ARC_LAYER, SOURCE } from '../../src/map/ids';
 import { arcFilter } from '../../src/map/buildStyle';
 import { PALETTES } from '../../src/scene/palette';
-import { createContainer, createFakeLib, createScene, createView, type Call } from './fakeMap';
+import { createContainer, createFakeLib, createView, linkedScene, type Call } from './fakeMap';
 
 function setup() {
   const fake = createFakeLib();
@@ -14,7 +14,7 @@ function setup() {
   const adapter = createMapAdapter({
     lib: fake.lib,
     container,
-    scene: createScene(),
+    scene: linkedScene(),
     palette: PALETTES.light,
     initial: createView(),
     ariaLabel: 'Карта',
@@ -33,13 +33,13 @@ afterEach(() => {
 describe('createMapAdapter after a WebGL context loss', () => {
   it('holds updates while the context is lost and re-applies the feature state once the rebuilt style loads', () => {
     const { fake, container, adapter } = setup();
-    const view = createView({ year: 2019, selection: 'RU-KRS', regionClasses: { 'RU-KRS': 3 }, dimmed: ['BY-HR'] });
+    const view = createView({ year: 2017, selection: 'RU-KRS', regionClasses: { 'RU-KRS': 3 }, dimmed: ['BY-HR'] });
     adapter.update(view);
     fake.calls.length = 0;
 
     fake.fire('webglcontextlost');
     expect(container.dataset.mapState).toBe('lost');
-    adapter.update({ ...view, year: 2020 });
+    adapter.update({ ...view, year: 2019 });
     fake.fire('webglcontextrestored');
     expect(fake.calls).toEqual([]);
     expect(container.dataset.mapState).toBe('loading');
@@ -49,7 +49,7 @@ describe('createMapAdapter after a WebGL context loss', () => {
     expect(fake.calls).toContainEqual(state('RU-KRS', { selected: true }));
     expect(fake.calls).toContainEqual(state('RU-KRS', { cls: 3 }));
     expect(fake.calls).toContainEqual(state('BY-HR', { dim: true }));
-    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2020)]);
+    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2019)]);
   });
 
   it('ignores the first style load (nothing was lost)', () => {

@@ -45,6 +45,12 @@ function ownsKeys(el: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
 }
 
+/** The year, large, on a static picture (its own component: a year step re-renders only what shows the year). */
+function StaticYear() {
+  const year = useAppState((s) => s.year);
+  return <p className="byru-static-year">{year}</p>;
+}
+
 /** The whole interface of one mounted instance. */
 export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
   const t = useT();
@@ -55,7 +61,6 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
   const display = useAppState((s) => s.display);
   const presenting = useAppState((s) => s.presenting);
   const hasSelection = useAppState((s) => s.selection !== null);
-  const year = useAppState((s) => s.year);
   const pageUrl = appUrl ?? (typeof window === 'undefined' ? 'http://localhost/' : window.location.href);
   // Flags as classes (embed.css, presenter.css); the theme flag or the projector as data-theme
   // (none: follow prefers-color-scheme).
@@ -133,7 +138,7 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
             {load.status === 'ready' && (
               <>
                 <PanelBoundary className="is-overlay">{map}</PanelBoundary>
-                {display.static && <p className="byru-static-year">{year}</p>}
+                {display.static && <StaticYear />}
                 <HoverLabel />
               </>
             )}

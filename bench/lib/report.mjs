@@ -37,37 +37,59 @@ const stepQ = (key, q) => (r) =>
   );
 
 /** Desktop runs: load until the WebGL map took over, year steps and autoplay on the WebGL map. */
+/** Per-run figures of the load (`r.load[key]`), median/min/max over the runs that loaded. */
+function loadFigures(ok, keys) {
+  return Object.fromEntries(keys.map((key) => [key, perRun(ok, (r) => r.load[key])]));
+}
+
+/** Count and total duration of the long tasks the load recorded under `field`. */
+const longTaskFigures = (ok, field) => ({
+  [field]: perRun(ok, (r) => r.load[field].count),
+  [`${field}Ms`]: perRun(ok, (r) => r.load[field].totalMs),
+});
+
+/** Year-step quantiles (within each run, then median/min/max over runs), by figure name. */
+const STEP_FIGURES = {
+  stepLatencyP50: ['latencyMs', 0.5],
+  stepLatencyP95: ['latencyMs', 0.95],
+  stepKeyTaskP50: ['keyTaskMs', 0.5],
+  stepKeyTaskP95: ['keyTaskMs', 0.95],
+  stepHandlerP50: ['handlerMs', 0.5],
+  stepHandlerP95: ['handlerMs', 0.95],
+  stepMainThreadP50: ['mainThreadMs', 0.5],
+  stepMainThreadP95: ['mainThreadMs', 0.95],
+  stepLongestTaskP95: ['longestTaskMs', 0.95],
+  stepGpuMainP50: ['gpuMainMs', 0.5],
+};
+
+function stepFigures(withSteps, names) {
+  return Object.fromEntries(
+    names.map((name) => {
+      const [key, q] = STEP_FIGURES[name];
+      return [name, perRun(withSteps, stepQ(key, q))];
+    }),
+  );
+}
+
+const SHARED_LOAD = ['fcpMs', 'firstViewMs', 'firstViewFrameMs', 'interactiveMs', 'bytesBeforeMap', 'bytesTotal'];
+
 export function summarizeBrowser(runs) {
   const ok = runs.filter((r) => r.load);
   const withSteps = runs.filter((r) => r.steps);
   const withPlay = runs.filter((r) => r.autoplay);
   return {
     runs: runs.length,
-    fcpMs: perRun(ok, (r) => r.load.fcpMs),
-    lcpMs: perRun(ok, (r) => r.load.lcpMs),
-    firstViewMs: perRun(ok, (r) => r.load.firstViewMs),
-    firstViewFrameMs: perRun(ok, (r) => r.load.firstViewFrameMs),
-    mapCreatedMs: perRun(ok, (r) => r.load.mapCreatedMs),
-    firstMapFrameMs: perRun(ok, (r) => r.load.firstMapFrameMs),
-    takeoverMs: perRun(ok, (r) => r.load.takeoverMs),
-    interactiveMs: perRun(ok, (r) => r.load.interactiveMs),
-    bytesBeforeMap: perRun(ok, (r) => r.load.bytesBeforeMap),
-    bytesBeforeTakeover: perRun(ok, (r) => r.load.bytesBeforeTakeover),
-    bytesTotal: perRun(ok, (r) => r.load.bytesTotal),
-    loadLongTasks: perRun(ok, (r) => r.load.loadLongTasks.count),
-    loadLongTasksMs: perRun(ok, (r) => r.load.loadLongTasks.totalMs),
-    takeoverLongTasks: perRun(ok, (r) => r.load.takeoverLongTasks.count),
-    takeoverLongTasksMs: perRun(ok, (r) => r.load.takeoverLongTasks.totalMs),
-    stepLatencyP50: perRun(withSteps, stepQ('latencyMs', 0.5)),
-    stepLatencyP95: perRun(withSteps, stepQ('latencyMs', 0.95)),
-    stepKeyTaskP50: perRun(withSteps, stepQ('keyTaskMs', 0.5)),
-    stepKeyTaskP95: perRun(withSteps, stepQ('keyTaskMs', 0.95)),
-    stepHandlerP50: perRun(withSteps, stepQ('handlerMs', 0.5)),
-    stepHandlerP95: perRun(withSteps, stepQ('handlerMs', 0.95)),
-    stepMainThreadP50: perRun(withSteps, stepQ('mainThreadMs', 0.5)),
-    stepMainThreadP95: perRun(withSteps, stepQ('mainThreadMs', 0.95)),
-    stepLongestTaskP95: perRun(withSteps, stepQ('longestTaskMs', 0.95)),
-    stepGpuMainP50: perRun(withSteps, stepQ('gpuMainMs', 0.5)),
+    ...loadFigures(ok, [
+      ...SHARED_LOAD,
+      'lcpMs',
+      'mapCreatedMs',
+      'firstMapFrameMs',
+      'takeoverMs',
+      'bytesBeforeTakeover',
+    ]),
+    ...longTaskFigures(ok, 'loadLongTasks'),
+    ...longTaskFigures(ok, 'takeoverLongTasks'),
+    ...stepFigures(withSteps, Object.keys(STEP_FIGURES)),
     playDurationMs: perRun(withPlay, (r) => r.autoplay.durationMs),
     playFrames: perRun(withPlay, (r) => r.autoplay.frames),
     playDroppedFrames: perRun(withPlay, (r) => r.autoplay.droppedFrames),
@@ -95,22 +117,12 @@ export function summarizePhone(runs) {
     sliderFocused: withSteps.every((r) => r.sliderFocused === true),
     svgUnchangedSteps: sum(withSteps.map((r) => r.steps.svgUnchanged)),
     steps: sum(withSteps.map((r) => r.steps.steps.length)),
-    fcpMs: perRun(ok, (r) => r.load.fcpMs),
-    firstViewMs: perRun(ok, (r) => r.load.firstViewMs),
-    firstViewFrameMs: perRun(ok, (r) => r.load.firstViewFrameMs),
-    interactiveMs: perRun(ok, (r) => r.load.interactiveMs),
-    bytesBeforeMap: perRun(ok, (r) => r.load.bytesBeforeMap),
-    bytesTotal: perRun(ok, (r) => r.load.bytesTotal),
-    loadLongTasks: perRun(ok, (r) => r.load.loadLongTasks.count),
-    loadLongTasksMs: perRun(ok, (r) => r.load.loadLongTasks.totalMs),
-    stepLatencyP50: perRun(withSteps, stepQ('latencyMs', 0.5)),
-    stepLatencyP95: perRun(withSteps, stepQ('latencyMs', 0.95)),
-    stepKeyTaskP50: perRun(withSteps, stepQ('keyTaskMs', 0.5)),
-    stepKeyTaskP95: perRun(withSteps, stepQ('keyTaskMs', 0.95)),
-    stepMainThreadP50: perRun(withSteps, stepQ('mainThreadMs', 0.5)),
-    stepMainThreadP95: perRun(withSteps, stepQ('mainThreadMs', 0.95)),
-    stepLongestTaskP95: perRun(withSteps, stepQ('longestTaskMs', 0.95)),
-    stepGpuMainP50: perRun(withSteps, stepQ('gpuMainMs', 0.5)),
+    ...loadFigures(ok, SHARED_LOAD),
+    ...longTaskFigures(ok, 'loadLongTasks'),
+    ...stepFigures(
+      withSteps,
+      Object.keys(STEP_FIGURES).filter((name) => !name.startsWith('stepHandler')),
+    ),
   };
 }
 

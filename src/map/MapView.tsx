@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../state/createAppStore';
 import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
@@ -76,19 +76,15 @@ export function MapView({
   const engineOn = stage === 'loading' || stage === 'webgl';
 
   /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
-  const start = (): void => {
+  const start = useCallback((): void => {
     if (policy === 'never' || shown.current !== 'svg') return;
     setStage(webgl() ? 'loading' : 'failed');
-  };
-  const startWhenIdle = useRef(start);
-  useLayoutEffect(() => {
-    startWhenIdle.current = start;
-  });
+  }, [policy, webgl]);
 
   useEffect(() => {
     if (policy !== 'idle' || stage !== 'svg' || !sceneReady) return;
-    return whenIdle(() => startWhenIdle.current(), IDLE_TIMEOUT_MS);
-  }, [policy, stage, sceneReady]);
+    return whenIdle(start, IDLE_TIMEOUT_MS);
+  }, [policy, stage, sceneReady, start]);
 
   useEffect(() => {
     const container = ref.current;

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useImperativeHandle,
   useLayoutEffect,
@@ -41,6 +42,8 @@ export interface SvgMapProps {
   onHover?: (id: string | null) => void;
   /** False: no pan, zoom or click (a static embed). */
   interactive?: boolean;
+  /** Embeds: the wheel scrolls the page; Ctrl/⌘ + wheel zooms the map (as MapLibre's cooperative gestures). */
+  cooperative?: boolean;
   /** Receives zoom in / out / whole map. */
   controls?: Ref<SvgMapControls | null>;
   /** Size before the first measurement (and in environments without layout, such as jsdom). */
@@ -134,6 +137,7 @@ export function SvgMap({
   onSelect,
   onHover,
   interactive = true,
+  cooperative = false,
   controls,
   initialSize = DEFAULT_SIZE,
   frame = null,
@@ -182,6 +186,35 @@ export function SvgMap({
     () => (measured ? buildSvgMap({ scene, view, palette, size: measured, camera: camera ?? fitted, hover }) : null),
     [scene, view, palette, measured, camera, fitted, hover],
   );
+
+  // The wheel zooms about the pointer. A non-passive listener (React's onWheel is passive), so the
+  // page does not scroll while the map zooms.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const cameraNow = useRef<Camera>(camera ?? fitted);
+  useLayoutEffect(() => {
+    cameraNow.current = camera ?? fitted;
+  });
+  const drawn = model !== null;
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !interactive) return;
+    const onWheel = (e: WheelEvent): void => {
+      if (cooperative && !e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const r = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal;
+      const at: [number, number] =
+        r.width > 0 && r.height > 0 && vb?.width
+          ? [((e.clientX - r.left) * vb.width) / r.width, ((e.clientY - r.top) * vb.height) / r.height]
+          : [size.width / 2, size.height / 2];
+      // Lines (deltaMode 1) are about 16 px; one notch (≈ 100 px) zooms by about 1.26×.
+      const px = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+      const factor = 2 ** Math.max(-1, Math.min(1, -px / 300));
+      setCamera(zoomCamera(cameraNow.current, factor, at));
+    };
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    return () => svg.removeEventListener('wheel', onWheel);
+  }, [interactive, cooperative, size, drawn]);
 
   useImperativeHandle(controls, () => {
     const centre: [number, number] = [size.width / 2, size.height / 2];
@@ -239,6 +272,7 @@ export function SvgMap({
   return (
     <div ref={box} className="byru-svgmap">
       <svg
+        ref={svgRef}
         xmlns="http://www.w3.org/2000/svg"
         role="img"
         aria-label={label}

@@ -31,6 +31,7 @@ export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewP
   const hover = useStore(store, (s) => s.hover);
   const debug = useStore(store, (s) => s.debug);
   const still = useStore(store, (s) => s.display?.static === true);
+  const embed = useStore(store, (s) => s.display?.embed === true);
   const fit = useStore(store, (s) => s.fit);
   // Story steps frame geographic bounds; the SVG map frames the same projected box as the WebGL map.
   const frame = useMemo(() => (fit ? { bounds: fit.bounds ? projectedBounds(fit.bounds) : null } : null), [fit]);
@@ -94,6 +95,7 @@ export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewP
         label={label}
         hover={hover}
         interactive={!still}
+        cooperative={embed}
         controls={controls}
         frame={frame}
         onSelect={(id) => store.getState().select(id)}

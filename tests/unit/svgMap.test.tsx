@@ -5,7 +5,7 @@
 // inspected as DOM nodes here.
 /* eslint-disable testing-library/no-node-access */
 import { readFileSync } from 'node:fs';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
@@ -323,6 +323,32 @@ describe('SvgMap framing', () => {
     expect(zoom()).toBeGreaterThan(whole + 1);
     rerender(<SvgMap {...props} frame={{ bounds: null }} />);
     expect(zoom()).toBeCloseTo(whole, 6);
+  });
+});
+
+describe('SvgMap wheel zoom', () => {
+  const s = storeFor().getState();
+  const base = selectBaseScene(s);
+  const links = selectLinkScene(s);
+  if (!base || !links) throw new Error('scene not ready');
+  const props = { scene: { base, links }, view: selectMapView(s), palette: PALETTES.light, label: 'Карта' };
+  const zoom = () => Number(screen.getByRole('img', { name: 'Карта' }).getAttribute('data-zoom'));
+  const wheel = (init: WheelEventInit) =>
+    fireEvent(screen.getByRole('img', { name: 'Карта' }), new WheelEvent('wheel', { cancelable: true, ...init }));
+
+  it.each<[string, Partial<Parameters<typeof SvgMap>[0]>, WheelEventInit, number]>([
+    ['zooms in one level for 300 px of wheel up, instead of scrolling the page', {}, { deltaY: -300 }, 1],
+    ['zooms out for wheel down', {}, { deltaY: -300 * -1 }, -1],
+    ['counts wheel lines as 16 px', {}, { deltaY: -300 / 16, deltaMode: 1 }, 1],
+    ['in an embed, leaves a plain wheel to the page', { cooperative: true }, { deltaY: -300 }, 0],
+    ['in an embed, zooms with Ctrl + wheel', { cooperative: true }, { deltaY: -300, ctrlKey: true }, 1],
+    ['never zooms a static picture', { interactive: false }, { deltaY: -300 }, 0],
+  ])('%s', (_, extra, init, levels) => {
+    render(<SvgMap {...props} {...extra} />);
+    const before = zoom();
+    const notPrevented = wheel(init);
+    expect(zoom()).toBeCloseTo(before + levels, 1);
+    expect(notPrevented).toBe(levels === 0);
   });
 });
 

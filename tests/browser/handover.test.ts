@@ -104,7 +104,7 @@ describe('on a phone', () => {
   let app: AppPage;
   withGuardedPages('handover phone', (a) => (app = a), { phone: true, viewport: { width: 390, height: 844 } });
 
-  test('only the SVG map loads until the reader touches it; then MapLibre takes over', async () => {
+  test('only the SVG map loads until the reader touches it (the page one scrolling column); then MapLibre takes over', async () => {
     const { page } = app;
     const engine = await holdEngine(page);
     await openApp(page, 'debug=1', { until: 'ready' });
@@ -113,6 +113,24 @@ describe('on a phone', () => {
     // Longer than a desktop waits for an idle moment (3 s at most): no engine without a touch.
     await page.waitForTimeout(4_000);
     expect(engine.requested()).toBe(false);
+
+    // The phone layout is one scrolling column: the panels have room below the map and the legend,
+    // and the footer comes after all of them (it used to be laid over the legend).
+    const boxes = await page.evaluate(() =>
+      Object.fromEntries(
+        ['.byru-mapbar', '.byru-side', '.byru-summary', '.byru-footer'].map((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return [sel, r ? { top: r.top, bottom: r.bottom, height: r.height } : null];
+        }),
+      ),
+    );
+    const [bar, side, summary, footer] = ['.byru-mapbar', '.byru-side', '.byru-summary', '.byru-footer'].map(
+      (sel) => boxes[sel] ?? { top: NaN, bottom: NaN, height: NaN },
+    );
+    const report = JSON.stringify(boxes);
+    expect(side?.top, report).toBeGreaterThanOrEqual((bar?.bottom ?? NaN) - 1);
+    expect(side?.height, report).toBeGreaterThanOrEqual(summary?.height ?? NaN);
+    expect(footer?.top, report).toBeGreaterThanOrEqual((side?.bottom ?? NaN) - 1);
 
     const box = await page.locator(SVG_MAP).boundingBox();
     if (!box) throw new Error('the SVG map has no box');

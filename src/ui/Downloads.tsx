@@ -8,18 +8,12 @@ import {
   type ExportTable,
 } from '../data/exportTables';
 import { useAppState, useT } from '../state/StoreContext';
+import { saveBlob } from './saveBlob';
 import { selectDataset } from '../state/selectors';
 
-/** Saves a string as a file through a temporary object URL (no network, works offline). */
+/** Saves a string as a file (no network, works offline). */
 function saveText(text: string, mime: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(new Blob([text], { type: mime }), fileName);
 }
 
 /** The dataset as downloads: each table as CSV with its sources joined in, and everything as JSON. */

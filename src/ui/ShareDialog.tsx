@@ -8,7 +8,8 @@ import { embedUrl, iframeSnippet, scriptSnippet, shareLink, type EmbedChoice } f
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import type { Translator } from '../i18n/translate';
-import { canvasToPng, composeExport, pngFileName, saveBlob, type ExportSpec, type LegendItem } from './exportPng';
+import { canvasToPng, composeExport, pngFileName, type ExportSpec, type LegendItem } from './exportPng';
+import { saveBlob } from './saveBlob';
 import './share.css';
 
 /** Draws the current view at `scale` device px per CSS px (handed over by the entry point). */

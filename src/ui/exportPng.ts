@@ -188,18 +188,6 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** Saves a blob as a file through a temporary object URL (no network). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** File name of an image export, e.g. `by-ru-regions-2020.png`. */
 export function pngFileName(year: number): string {
   return `by-ru-regions-${year}.png`;

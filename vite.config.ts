@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { embedBuild, embedEntries, relativeJsUrls } from './scripts/viteEmbed.ts';
+import { precompress } from './scripts/vitePrecompress.ts';
 
 // Build for a sub-path with `npx vite build --base=/maps/by-ru/` (see README).
 export default defineConfig({
-  // embedBuild: dist/byru-map.js (the mount API for host pages) and dist/embed.js (the resizer).
-  plugins: [react(), embedBuild(import.meta.dirname)],
+  // embedBuild: dist/byru-map.js (the mount API for host pages) and dist/embed.js (the resizer);
+  // precompress: a .gz beside every text file, for servers that send it as is (deploy/nginx/).
+  plugins: [react(), embedBuild(import.meta.dirname), precompress()],
   experimental: { renderBuiltUrl: relativeJsUrls },
   build: {
     target: 'es2022',

@@ -1,12 +1,12 @@
 // Hard to break, in real Chromium: the built app under the Content-Security-Policy SECURITY.md gives
 // hosts, with storage blocked and in sandboxed iframes; hostile URLs; a lost WebGL context; and 50
 // mount/unmount cycles through the published `mount` API (byru-map.js) without leaks.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
 import { LIB_FILE } from '../../src/embed/files';
+import { documentedHeaders } from '../securityHeaders';
 import {
   type AppPage,
   baseURL,
@@ -36,19 +36,6 @@ const VIEWS = [
 
 const MINSK: [number, number] = [27.56, 53.9];
 const BARENTS_SEA: [number, number] = [40.0, 73.0];
-
-/** The header block named `name` in SECURITY.md (`<!-- headers:name -->` before an http fence). */
-function documentedHeaders(name: string): Record<string, string> {
-  const md = readFileSync('SECURITY.md', 'utf8');
-  const block = new RegExp(`<!-- headers:${name} -->\\s*\`\`\`http\\n([\\s\\S]*?)\`\`\``).exec(md)?.[1];
-  if (!block) throw new Error(`SECURITY.md has no <!-- headers:${name} --> block`);
-  return Object.fromEntries(
-    block
-      .trim()
-      .split('\n')
-      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
-  );
-}
 
 interface PolicyServer {
   server: RunningServer;

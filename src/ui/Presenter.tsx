@@ -7,6 +7,7 @@ import { STORY } from '../scene/storyData';
 import type { AppStore } from '../state/createAppStore';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { OfflineControl } from './OfflineControl';
 import { appRoot, toggleFullscreen } from './PresenterButton';
 import './presenter.css';
 
@@ -155,6 +156,7 @@ export function Presenter({ story = STORY }: { story?: Story }) {
         <button type="button" onClick={exit}>
           {t('present.exit')}
         </button>
+        <OfflineControl />
       </div>
     </section>
   );

@@ -143,6 +143,8 @@ export async function newGuardedPage(
     locale?: string;
     /** A phone: touch screen, mobile viewport behaviour, `(pointer: coarse)`. */
     phone?: boolean;
+    /** Service workers are blocked unless a test is about them (the presenter's offline copy). */
+    serviceWorkers?: 'allow' | 'block';
   } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
@@ -150,7 +152,7 @@ export async function newGuardedPage(
     ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
     deviceScaleFactor: 1,
     locale: options.locale ?? 'ru-RU',
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const requests = await guardRequests(context, options.origin ?? baseURL());
   const page = await context.newPage();

@@ -35,7 +35,7 @@ function LinkRow({ item, t, lang, year }: { item: PlaceLink; t: Translator; lang
       ? String(link.year)
       : item.start !== null
         ? t('link.dateUnknown', { year: item.start })
-        : t('link.dateUnknown', { year: '—' });
+        : t('link.undated');
   return (
     <li className={`byru-link${item.inForce ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
       <div className="byru-link-head">

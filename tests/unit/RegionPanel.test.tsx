@@ -24,7 +24,7 @@ const KURSK_PARTNERS = [
   'Могилёвская область',
   'Гродненская область',
   'Витебская область',
-  'Минск',
+  'г. Минск',
 ];
 
 function renderPanel(view: Partial<ViewConfig>) {

@@ -159,7 +159,7 @@ export const be: Catalogue = {
   'error.retry': 'Паспрабаваць зноў',
   'summary.title': 'Коратка пра {year} год',
   'summary.links':
-    '{year} год: сувязей з крыніцай на карце — {count}. Удзельнічаюць рэгіёны Беларусі ({by}) і рэгіёны Расіі ({ru}).',
+    '{year} год: на карце {count, plural, one {# сувязь} few {# сувязі} many {# сувязей} other {# сувязі}} з крыніцай. Удзельнічаюць {by, plural, one {# рэгіён} few {# рэгіёны} many {# рэгіёнаў} other {# рэгіёна}} Беларусі і {ru, plural, one {# рэгіён} few {# рэгіёны} many {# рэгіёнаў} other {# рэгіёна}} Расіі.',
   'summary.government': 'Сярод бакоў — Урад Беларусі.',
   'summary.newTitle': 'Падпісаныя ў {year} годзе',
   'summary.noNew': 'Сувязей, падпісаных у {year} годзе, у даных няма.',
@@ -168,7 +168,8 @@ export const be: Catalogue = {
   'summary.forumOnline': 'анлайн',
   'summary.figuresTitle': 'Лічбы года',
   'summary.source': 'крыніца: {source}',
-  'summary.announce': '{year} год: сувязей на карце — {count}, з іх падпісана ў гэтым годзе — {new}.',
+  'summary.announce':
+    '{year} год: на карце {count, plural, one {# сувязь} few {# сувязі} many {# сувязей} other {# сувязі}}, з іх у гэтым годзе {new, plural, one {падпісана #} few {падпісаны #} many {падпісана #} other {падпісана #}}.',
   'table.toggle': 'Табліца: сувязі і лічбы за {year} год',
   'table.linksCaption': 'Сувязі на карце ў {year} годзе: {count}',
   'table.figuresCaption': 'Лічбы за {year} год',

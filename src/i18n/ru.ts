@@ -157,7 +157,7 @@ export const ru = {
   'error.retry': 'Попробовать снова',
   'summary.title': 'Кратко о {year} годе',
   'summary.links':
-    '{year} год: связей с источником на карте — {count}. Участвуют регионы Беларуси ({by}) и регионы России ({ru}).',
+    '{year} год: на карте {count, plural, one {# связь} few {# связи} many {# связей} other {# связи}} с источником. Участвуют {by, plural, one {# регион} few {# региона} many {# регионов} other {# региона}} Беларуси и {ru, plural, one {# регион} few {# региона} many {# регионов} other {# региона}} России.',
   'summary.government': 'Среди сторон — Правительство Беларуси.',
   'summary.newTitle': 'Подписаны в {year} году',
   'summary.noNew': 'Связей, подписанных в {year} году, в данных нет.',
@@ -166,7 +166,8 @@ export const ru = {
   'summary.forumOnline': 'онлайн',
   'summary.figuresTitle': 'Цифры года',
   'summary.source': 'источник: {source}',
-  'summary.announce': '{year} год: связей на карте — {count}, из них подписано в этом году — {new}.',
+  'summary.announce':
+    '{year} год: на карте {count, plural, one {# связь} few {# связи} many {# связей} other {# связи}}, из них в этом году {new, plural, one {подписана #} few {подписаны #} many {подписано #} other {подписано #}}.',
   'table.toggle': 'Таблица: связи и цифры за {year} год',
   'table.linksCaption': 'Связи на карте в {year} году: {count}',
   'table.figuresCaption': 'Цифры за {year} год',

@@ -49,7 +49,7 @@ describe('YearSummary', () => {
     act(() => vi.advanceTimersByTime(ANNOUNCE_DELAY - 100));
     expect(announcer).toBeEmptyDOMElement();
     act(() => vi.advanceTimersByTime(200));
-    expect(announcer).toHaveTextContent(/^2022 год: связей на карте — \d+, из них подписано в этом году — 3\.$/);
+    expect(announcer).toHaveTextContent(/^2022 год: на карте \d+ связ(ь|и|ей), из них в этом году подписаны 3\.$/);
 
     act(() => store.getState().setPlaying(true));
     act(() => store.getState().setYear(2023));

@@ -7,6 +7,8 @@ export const en: Catalogue = {
   'app.loading': 'Loading the map…',
   'app.loadError': 'The data could not be loaded: {message}',
   'app.retry': 'Retry',
+  'app.description':
+    'A map of cooperation between the regions of Belarus and Russia, 2016–2024: agreements, sister cities, projects, Forums of Regions — with a source for every figure.',
   'lang.label': 'Language',
   'lang.ru': 'Русский',
   'lang.be': 'Беларуская',

@@ -65,7 +65,12 @@ export function pluralCategory(lang: Lang, n: number, api: PluralRulesApi | null
 }
 
 /** The form of a counted word that agrees with `n` (e.g. 1 сувязь, 2 сувязі, 5 сувязей). */
-export function pluralForm(lang: Lang, n: number, forms: PluralForms, api: PluralRulesApi | null = defaultApi()): string {
+export function pluralForm(
+  lang: Lang,
+  n: number,
+  forms: PluralForms,
+  api: PluralRulesApi | null = defaultApi(),
+): string {
   return forms[pluralCategory(lang, n, api)] ?? forms.other;
 }
 

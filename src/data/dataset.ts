@@ -55,7 +55,7 @@ const FIELDS = {
     text: 'names',
     sourceId: 'string',
   },
-} as const satisfies Record<Exclude<keyof Dataset, 'years'>, Record<string, string>>;
+} as const satisfies Record<Exclude<keyof Dataset, 'years' | 'translations'>, Record<string, string>>;
 
 function checkField(path: string, value: unknown, kind: string): void {
   if (kind === 'names') {
@@ -84,6 +84,13 @@ export function decodeDataset(json: unknown): Dataset {
       for (const [field, kind] of Object.entries(fields)) {
         checkField(`${path}.${field}`, row[field], kind);
       }
+    });
+  }
+  if (json.translations !== undefined) {
+    if (!Array.isArray(json.translations)) fail('translations', 'a list', json.translations);
+    json.translations.forEach((row: unknown, i: number) => {
+      if (!isObject(row)) fail(`translations[${i}]`, 'an object', row);
+      for (const f of ['text', 'ru', 'be', 'en']) checkField(`translations[${i}].${f}`, row[f], 'string');
     });
   }
   for (const [i, l] of (json.links as Json[]).entries()) {

@@ -163,6 +163,17 @@ export interface Dataset {
   links: Link[];
   events: MapEvent[];
   regionFacts: RegionFact[];
+  /** The data's own prose in each language (data/translations.csv); absent in older files. */
+  translations?: DataTranslation[];
+}
+
+/** One text of the data (a remark, a description, a publisher) as written, and in each language. */
+export interface DataTranslation {
+  /** As the app shows it from the table (a remark without its "paraphrase from research brief" marker, first letter raised). */
+  text: string;
+  ru: string;
+  be: string;
+  en: string;
 }
 
 /** One region as drawn (from `public/data/regions.topo.json`). */

@@ -100,7 +100,7 @@ export const be: Catalogue = {
   'panel.linksCount': 'Сувязей да {year} года: {count}',
   'panel.later': 'пазней за {year} год',
   'download.all': 'Усе табліцы (JSON)',
-  'download.table': 'Табліца «{table}» (CSV)',
+  'download.table': 'Табліца: {table} (CSV)',
   'table.sources': 'крыніцы',
   'table.figures': 'значэнні паказчыкаў',
   'table.links': 'сувязі',

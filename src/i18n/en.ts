@@ -101,7 +101,7 @@ export const en: Catalogue = {
   'panel.linksCount': 'Links by {year}: {count}',
   'panel.later': 'after {year}',
   'download.all': 'All tables (JSON)',
-  'download.table': 'Table “{table}” (CSV)',
+  'download.table': 'Table: {table} (CSV)',
   'table.sources': 'sources',
   'table.figures': 'figure values',
   'table.links': 'links',

@@ -98,7 +98,7 @@ export const ru = {
   'panel.linksCount': 'Связей к {year} году: {count}',
   'panel.later': 'позже {year} года',
   'download.all': 'Все таблицы (JSON)',
-  'download.table': 'Таблица «{table}» (CSV)',
+  'download.table': 'Таблица: {table} (CSV)',
   'table.sources': 'источники',
   'table.figures': 'значения показателей',
   'table.links': 'связи',

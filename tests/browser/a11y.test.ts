@@ -214,7 +214,7 @@ describe('keyboard only', () => {
     expect(toDownloads.some((s) => /источник и цитата/.test(s))).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.byru-downloads ul').waitFor();
-    await tabTo(page, /^button Таблица «/, 2);
+    await tabTo(page, /^button Таблица: /, 2);
 
     // Reduced motion: no transitions, and playback still steps year by year.
     expect(await page.locator('.byru-play').evaluate((b) => getComputedStyle(b).transitionDuration)).toBe('0s');

@@ -60,7 +60,10 @@ function LinkRow({
       <div className="byru-link-meta">
         {t(`kind.${link.kind}`)} · {t(`status.${link.status}`)} · {when}
         {item.isNew && <span className="byru-badge"> {t('link.new', { year })}</span>}
-        {!item.inForce && <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>}
+        {/* An undated link is not "later than the year": its own line above says it is undated. */}
+        {!item.inForce && item.start !== null && (
+          <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>
+        )}
       </div>
       {title && (
         <div className="byru-link-title" lang={title.lang === lang ? undefined : title.lang}>

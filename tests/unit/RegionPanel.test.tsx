@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
@@ -65,6 +65,18 @@ describe('RegionPanel', () => {
     // Gomel–Kursk (sister cities since 2004) is already in force, and the count says so.
     expect(within(linkItem(panel, 'Гомель')).queryByText(/позже/)).not.toBeInTheDocument();
     expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
+  });
+
+  it("says a link is in force by its source's year, and an undated one that no source dates it", () => {
+    const kursk = renderPanel({ region: 'RU-KRS', year: 2024 }).panel;
+    expect(linkItem(kursk, 'Гомельская область')).toHaveTextContent(
+      'дата подписания неизвестна; действует не позднее чем с 2023 года',
+    );
+    cleanup();
+    const vitebsk = renderPanel({ region: 'vitebsk', year: 2024 }).panel;
+    const smolensk = linkItem(vitebsk, 'Смоленск');
+    expect(smolensk).toHaveTextContent('дата подписания неизвестна; источники не указывают, с какого года действует');
+    expect(smolensk).not.toHaveTextContent(/не позднее|позже/);
   });
 
   it('shows a city with its region', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
@@ -67,14 +67,16 @@ describe('RegionPanel', () => {
     expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
   });
 
-  it("says a link is in force by its source's year, and an undated one that no source dates it", () => {
-    const kursk = renderPanel({ region: 'RU-KRS', year: 2024 }).panel;
-    expect(linkItem(kursk, 'Гомельская область')).toHaveTextContent(
+  it("says a link is in force by its source's year, not that it expires then", () => {
+    const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
+    expect(linkItem(panel, 'Гомельская область')).toHaveTextContent(
       'дата подписания неизвестна; действует не позднее чем с 2023 года',
     );
-    cleanup();
-    const vitebsk = renderPanel({ region: 'vitebsk', year: 2024 }).panel;
-    const smolensk = linkItem(vitebsk, 'Смоленск');
+  });
+
+  it('says of an undated link that no source dates it, and not that it is later than the year', () => {
+    const { panel } = renderPanel({ region: 'vitebsk', year: 2024 });
+    const smolensk = linkItem(panel, 'Смоленск');
     expect(smolensk).toHaveTextContent('дата подписания неизвестна; источники не указывают, с какого года действует');
     expect(smolensk).not.toHaveTextContent(/не позднее|позже/);
   });

@@ -40,13 +40,13 @@ if (compiled.errors.length) {
   console.error(`\n${compiled.errors.length} problem(s) in data/translations.csv: dataset.json was not written.`);
   process.exit(1);
 }
-const dataset = { ...result.dataset, translations: compiled.translations };
+const dataset = { ...result.dataset, translations: compiled.packed };
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(dataset));
 const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', 'regionFacts'] as const)
   .map((k) => `${dataset[k].length} ${k}`)
   .join(', ');
-console.log(`public/data/dataset.json: ${counts}, ${dataset.translations.length} translations.`);
+console.log(`public/data/dataset.json: ${counts}, ${compiled.rows.length} translations.`);
 
 // A separate check of the presenter's story (data/story.json, bundled into the app): its steps must
 // cite sources that exist and select places that exist.

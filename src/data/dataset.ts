@@ -87,11 +87,12 @@ export function decodeDataset(json: unknown): Dataset {
     });
   }
   if (json.translations !== undefined) {
-    if (!Array.isArray(json.translations)) fail('translations', 'a list', json.translations);
-    json.translations.forEach((row: unknown, i: number) => {
-      if (!isObject(row)) fail(`translations[${i}]`, 'an object', row);
-      for (const f of ['text', 'ru', 'be', 'en']) checkField(`translations[${i}].${f}`, row[f], 'string');
-    });
+    if (!isObject(json.translations)) fail('translations', 'an object', json.translations);
+    for (const [key, row] of Object.entries(json.translations)) {
+      const ok =
+        Array.isArray(row) && (row.length === 2 || row.length === 3) && row.every((s) => typeof s === 'string');
+      if (!ok) fail(`translations.${key}`, 'ru, be (and en) texts', row);
+    }
   }
   for (const [i, l] of (json.links as Json[]).entries()) {
     if (l.year !== null && typeof l.year !== 'number') fail(`links[${i}].year`, 'a number or null', l.year);

@@ -1,4 +1,4 @@
-import type { Dataset, DataTranslation, Lang, Source } from '../data/types';
+import type { Dataset, Lang, Source } from '../data/types';
 
 /**
  * The data's own prose (our descriptions of sources in [brackets], publishers, what a figure counts,
@@ -14,15 +14,18 @@ export interface LocalText {
   lang: Lang;
 }
 
-const indexes = new WeakMap<Dataset, Map<string, DataTranslation>>();
-
-function indexOf(dataset: Dataset): Map<string, DataTranslation> {
-  let m = indexes.get(dataset);
-  if (!m) {
-    m = new Map((dataset.translations ?? []).map((t) => [t.text, t]));
-    indexes.set(dataset, m);
+/**
+ * The key of a text in `dataset.translations`: FNV-1a (32 bits) of its UTF-16 code units, in base 36.
+ * A short key instead of the English text itself keeps the translations at about 12 kB of gzip on the
+ * first view instead of 17 kB (the issue-7 budget); `npm run data` fails if two texts share a key.
+ */
+export function textKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return m;
+  return h.toString(36);
 }
 
 /**
@@ -31,8 +34,10 @@ function indexOf(dataset: Dataset): Map<string, DataTranslation> {
  * written, marked with that language.
  */
 export function localText(dataset: Dataset, lang: Lang, text: string, written: Lang = 'en'): LocalText {
-  const row = text ? indexOf(dataset).get(text) : undefined;
-  return row ? { text: row[lang], lang } : { text, lang: written };
+  const row = text ? dataset.translations?.[textKey(text)] : undefined;
+  if (!row) return { text, lang: written };
+  const [ru, be, en] = row;
+  return { text: lang === 'ru' ? ru : lang === 'be' ? be : (en ?? text), lang };
 }
 
 /** DATA.md rule 3: a quote that is the research brief's wording, not the document's, says so in `note`. */

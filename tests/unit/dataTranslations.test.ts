@@ -6,10 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { compileTranslations } from '../../scripts/data/translations';
 import { decodeDataset } from '../../src/data/dataset';
 import type { Dataset, Source } from '../../src/data/types';
-import { isDescription, linkTitle, localText, noteRemark, sourceLabel, sourceTitle } from '../../src/i18n/dataText';
+import {
+  isDescription,
+  linkTitle,
+  localText,
+  noteRemark,
+  sourceLabel,
+  sourceTitle,
+  textKey,
+} from '../../src/i18n/dataText';
 import { STORY } from '../../src/scene/storyData';
 
 const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+const table = compileTranslations('data/translations.csv', readFileSync('data/translations.csv', 'utf8'));
 
 /** The Latin-script words of a publisher outside its (address) and bare domains ("BelTA", "Grodno oblast …"). */
 function latinWords(text: string): string[] {
@@ -64,19 +73,34 @@ const createDataset = (): Dataset => ({
   links: [],
   events: [],
   regionFacts: [],
-  translations: [
-    {
-      text: '[Brest and Bratsk twinning]',
-      ru: '[Побратимские связи Бреста и Братска]',
-      be: '[Пабрацімскія сувязі Брэста і Брацка]',
-      en: '[Brest and Bratsk twinning]',
-    },
-    { text: 'memorandum', ru: 'меморандум', be: 'мемарандум', en: 'memorandum' },
-  ],
+  translations: {
+    [textKey('[Brest and Bratsk twinning]')]: [
+      '[Побратимские связи Бреста и Братска]',
+      '[Пабрацімскія сувязі Брэста і Брацка]',
+    ],
+    [textKey('memorandum')]: ['меморандум', 'мемарандум'],
+    [textKey('меморандум')]: ['меморандум', 'мемарандум', 'memorandum'],
+  },
 });
 
 describe('data/translations.csv', () => {
-  const rows = new Set((dataset.translations ?? []).map((t) => t.text));
+  const rows = new Set(table.rows.map((t) => t.text));
+
+  it('compiles without a problem into dataset.json, one entry per row', () => {
+    expect(table.errors).toEqual([]);
+    expect(Object.keys(dataset.translations ?? {}).sort()).toEqual(table.rows.map((r) => textKey(r.text)).sort());
+  });
+
+  it("gives no text of the data another text's translation (no shared key)", () => {
+    const all = new Set([
+      ...dataset.sources.flatMap((s) => [s.title, s.publisher, s.note]),
+      ...dataset.figures.flatMap((f) => [f.scope, noteRemark(f.note), f.quote]),
+      ...[...dataset.links, ...dataset.events, ...dataset.regionFacts].flatMap((r) => [noteRemark(r.note), r.quote]),
+      ...dataset.links.map((l) => l.title),
+    ]);
+    const wrong = [...all].filter((t) => !rows.has(t) && dataset.translations?.[textKey(t)] !== undefined);
+    expect(wrong).toEqual([]);
+  });
 
   it('translates every text of ours that a reader meets', () => {
     expect([...textsShown(dataset)].filter((t) => !rows.has(t))).toEqual([]);
@@ -88,10 +112,16 @@ describe('data/translations.csv', () => {
   });
 
   it('gives Russian and Belarusian that differ from the English prose', () => {
-    const same = (dataset.translations ?? []).filter(
-      (t) => isEnglishProse(t.text) && (t.ru === t.text || t.be === t.text),
-    );
+    const same = table.rows.filter((t) => isEnglishProse(t.text) && (t.ru === t.text || t.be === t.text));
     expect(same.map((t) => t.text)).toEqual([]);
+  });
+
+  it('packs a row as ru and be, adding en only where the text is not English', () => {
+    const csv = 'text,ru,be,en\nmemorandum,меморандум,мемарандум,memorandum\nпроект,проект,праект,project\n';
+    expect(compileTranslations('t.csv', csv).packed).toEqual({
+      [textKey('memorandum')]: ['меморандум', 'мемарандум'],
+      [textKey('проект')]: ['проект', 'праект', 'project'],
+    });
   });
 
   it('reports an empty cell and a text translated twice, with their lines', () => {
@@ -126,6 +156,15 @@ describe('localText', () => {
     expect(sourceLabel(createDataset(), 'ru', createSource({ publisher: '' }))?.text).toBe(
       '[Побратимские связи Бреста и Братска]',
     );
+  });
+
+  it('gives a Russian description in English from its en column', () => {
+    expect(localText(createDataset(), 'en', 'меморандум', 'ru')).toEqual({ text: 'memorandum', lang: 'en' });
+  });
+
+  it('keys a text by a short hash that changes with one letter', () => {
+    expect(textKey('memorandum')).toMatch(/^[0-9a-z]{1,7}$/);
+    expect(textKey('memorandum')).not.toBe(textKey('memorandun'));
   });
 
   it('translates a described link title and keeps a document’s title as a title', () => {

@@ -23,7 +23,10 @@ function textsIn(lang: 'ru' | 'be'): [string, string][] {
     ...dataset.events.map((e): [string, string] => [`event ${e.id}`, e.names[lang]]),
     ...dataset.regionFacts.map((f): [string, string] => [`fact ${f.id}`, f.text[lang]]),
     ...STORY.steps.map((s): [string, string] => [`story ${s.id}`, s.caption[lang]]),
-    ...(dataset.translations ?? []).map((t): [string, string] => [`translation of "${t.text}"`, t[lang]]),
+    ...Object.entries(dataset.translations ?? {}).map(([key, t]): [string, string] => [
+      `translation ${key}`,
+      lang === 'ru' ? t[0] : t[1],
+    ]),
   ];
 }
 

@@ -87,7 +87,8 @@ function dataStrings(lang: Lang): string[] {
   const ours = (...values: string[]): void => {
     if (lang === 'en') add(...values);
   };
-  for (const t of dataset.translations ?? []) add(t[lang]);
+  for (const [ru, be, en] of Object.values(dataset.translations ?? {}))
+    add(lang === 'ru' ? ru : lang === 'be' ? be : en);
   // Our remarks are shown without the "paraphrase" marker (it becomes a label), first letter raised.
   const remark = (note: string): void => {
     const rest = note.replace(/paraphrase from (?:the )?research brief[.;,]?\s*/i, '').trim();

@@ -193,7 +193,7 @@ export function announcement(lang: Lang, s: YearSummary): string {
 export function summaryText(lang: Lang, s: YearSummary, dataset: Dataset): string[] {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]): string =>
     translate(lang, key, params);
-  const sourceName = (source: Source | undefined): string => sourceLabel(dataset, lang, source)?.text ?? '';
+  const source = (x: Source | undefined): string => t('summary.source', { source: sourceName(dataset, lang, x) });
   // A document's own title is quoted; our description of it is not (it is no title).
   const titleOf = (l: YearLink): string => {
     const title = linkTitle(dataset, lang, l.link.title, l.source?.lang ?? 'ru');
@@ -209,27 +209,18 @@ export function summaryText(lang: Lang, s: YearSummary, dataset: Dataset): strin
           (l) =>
             `${partyName(lang, l.from)} – ${partyName(lang, l.to)} (${t(`kind.${l.link.kind}`)}, ${linkDate(lang, l.link)}${titleOf(
               l,
-            )}; ${t('summary.source', { source: sourceName(l.source) })})`,
+            )}; ${source(l.source)})`,
         )
         .join('; ')}.`,
     );
   if (s.forums.length === 0) out.push(t('summary.noForum', { year: s.year }));
   for (const f of s.forums)
-    out.push(
-      `${t('summary.forumTitle')}: ${f.event.names[lang]} — ${forumPlace(lang, f)} (${t('summary.source', {
-        source: sourceName(f.source),
-      })}).`,
-    );
+    out.push(`${t('summary.forumTitle')}: ${f.event.names[lang]} — ${forumPlace(lang, f)} (${source(f.source)}).`);
   if (s.figures.length === 0) out.push(t('figures.noneThisYear', { year: s.year }));
   else
     out.push(
       `${t('summary.figuresTitle')}: ${s.figures
-        .map(
-          (f) =>
-            `${f.metric.names[lang]} — ${formatFigureValue(lang, f.figure)} (${t('summary.source', {
-              source: sourceName(f.source),
-            })})`,
-        )
+        .map((f) => `${f.metric.names[lang]} — ${formatFigureValue(lang, f.figure)} (${source(f.source)})`)
         .join('; ')}.`,
     );
   return out;

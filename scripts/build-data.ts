@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileDataset } from './data/compile.ts';
+import { compileTranslations } from './data/translations.ts';
 import { formatError } from './data/csv.ts';
 import { TABLE_FILES, type TableFile } from './data/schemas.ts';
 import { checkStory, decodeStory } from '../src/scene/story.ts';
@@ -31,13 +32,21 @@ if (result.errors) {
   console.error(`\n${result.errors.length} problem(s) in data/: dataset.json was not written.`);
   process.exit(1);
 }
-const { dataset } = result;
+// The data's prose in each language (data/translations.csv), kept beside the tables, not in them.
+const translationsFile = join(dataDir, 'translations.csv');
+const compiled = compileTranslations('data/translations.csv', readFileSync(translationsFile, 'utf8'));
+if (compiled.errors.length) {
+  for (const e of compiled.errors) console.error(formatError(e));
+  console.error(`\n${compiled.errors.length} problem(s) in data/translations.csv: dataset.json was not written.`);
+  process.exit(1);
+}
+const dataset = { ...result.dataset, translations: compiled.packed };
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(dataset));
 const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', 'regionFacts'] as const)
   .map((k) => `${dataset[k].length} ${k}`)
   .join(', ');
-console.log(`public/data/dataset.json: ${counts}.`);
+console.log(`public/data/dataset.json: ${counts}, ${compiled.rows.length} translations.`);
 
 // A separate check of the presenter's story (data/story.json, bundled into the app): its steps must
 // cite sources that exist and select places that exist.

@@ -2,6 +2,7 @@ import './global.css';
 import { configFromSearch, displayFromSearch } from './config';
 import { postHeight } from './embed/postHeight';
 import { mount } from './mount';
+import { syncPageShell } from './state/pageShell';
 import { syncUrl } from './state/urlSync';
 
 const container = document.getElementById('app');
@@ -36,11 +37,6 @@ if (container) {
       if (copy.defaultPrevented) e.preventDefault();
     });
   }
-  const setLang = (lang: string): void => {
-    document.documentElement.lang = lang;
-  };
-  setLang(handle.store.getState().lang);
-  handle.store.subscribe((s, prev) => {
-    if (s.lang !== prev.lang) setLang(s.lang);
-  });
+  // <html lang>, <title> and the description follow the language (index.html carries Russian).
+  syncPageShell(handle.store, document);
 }

@@ -5,6 +5,7 @@ import { loadAll } from './data/load';
 import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
+import { syncPageShell } from './state/pageShell';
 import { syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
@@ -23,7 +24,8 @@ export interface MountOptions extends RawConfig {
   fetch?: typeof fetch;
   /**
    * This instance owns the page: it keeps the address bar's query (back/forward included) and
-   * `<html lang>` in step with the view, until unmounted. For the full page, not for embeds.
+   * `<html lang>`, `<title>` and the description in step with the view, until unmounted. For the full
+   * page, not for embeds.
    */
   urlSync?: boolean;
 }
@@ -160,15 +162,12 @@ function messageOf(e: unknown): string {
   }
 }
 
-/** The full page follows the instance: query string (and back/forward) and `<html lang>`. */
+/** The full page follows the instance: query string (and back/forward), `<html lang>`, title and description. */
 function syncPage(store: AppStore, doc: Document): () => void {
   const win = doc.defaultView;
   if (!win) return () => undefined;
   const stopUrl = syncUrl(store, win);
-  doc.documentElement.lang = store.getState().lang;
-  const stopLang = store.subscribe((s, prev) => {
-    if (s.lang !== prev.lang) doc.documentElement.lang = s.lang;
-  });
+  const stopLang = syncPageShell(store, doc);
   return () => {
     stopUrl();
     stopLang();

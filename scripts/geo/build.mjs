@@ -113,6 +113,7 @@ function nameStem(nameRu) {
   const main = nameRu
     .toLowerCase()
     .replace(/ё/g, 'е')
+    .replace(/^г\. /, '') // «г. Минск»: the city's «г.» is no part of its name
     .replace(/республика|область|край|автономный|автономная|округ|город|[^а-я ]/g, ' ')
     .trim()
     .split(/\s+/)[0];

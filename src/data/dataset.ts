@@ -55,7 +55,7 @@ const FIELDS = {
     text: 'names',
     sourceId: 'string',
   },
-} as const satisfies Record<Exclude<keyof Dataset, 'years'>, Record<string, string>>;
+} as const satisfies Record<Exclude<keyof Dataset, 'years' | 'translations'>, Record<string, string>>;
 
 function checkField(path: string, value: unknown, kind: string): void {
   if (kind === 'names') {
@@ -85,6 +85,14 @@ export function decodeDataset(json: unknown): Dataset {
         checkField(`${path}.${field}`, row[field], kind);
       }
     });
+  }
+  if (json.translations !== undefined) {
+    if (!isObject(json.translations)) fail('translations', 'an object', json.translations);
+    for (const [key, row] of Object.entries(json.translations)) {
+      const ok =
+        Array.isArray(row) && (row.length === 2 || row.length === 3) && row.every((s) => typeof s === 'string');
+      if (!ok) fail(`translations.${key}`, 'ru, be (and en) texts', row);
+    }
   }
   for (const [i, l] of (json.links as Json[]).entries()) {
     if (l.year !== null && typeof l.year !== 'number') fail(`links[${i}].year`, 'a number or null', l.year);

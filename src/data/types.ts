@@ -163,6 +163,23 @@ export interface Dataset {
   links: Link[];
   events: MapEvent[];
   regionFacts: RegionFact[];
+  /**
+   * The data's own prose in each language (data/translations.csv), by `textKey` of the text as the
+   * tables write it; absent in older files.
+   */
+  translations?: Record<string, TextTranslation>;
+}
+
+/** A text in Russian and Belarusian, and in English where the text itself is not English. */
+export type TextTranslation = [ru: string, be: string] | [ru: string, be: string, en: string];
+
+/** One text of the data (a remark, a description, a publisher) as written, and in each language. */
+export interface DataTranslation {
+  /** As the app shows it from the table (a remark without its "paraphrase from research brief" marker, first letter raised). */
+  text: string;
+  ru: string;
+  be: string;
+  en: string;
 }
 
 /** One region as drawn (from `public/data/regions.topo.json`). */

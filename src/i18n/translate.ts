@@ -1,6 +1,7 @@
 import type { Lang } from '../data/types';
 import { be } from './be';
 import { en } from './en';
+import { pluralForm, type PluralCategory, type PluralForms } from './plural';
 import { ru, type Catalogue, type MessageKey } from './ru';
 
 export const CATALOGUES: Record<Lang, Catalogue> = { ru, be, en };
@@ -12,15 +13,32 @@ export type Params = Record<string, string | number>;
 
 /**
  * Looks a message up and fills `{name}` placeholders. Numbers are formatted for the locale, except
- * years (params named `year`), which are written plainly.
+ * years (params named `year`), which are written plainly. A counted word agrees with its number
+ * through `{name, plural, one {# связь} few {# связи} many {# связей} other {# связи}}` (ICU's
+ * syntax, `#` = the number), so a sentence never reads «5 связь».
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = CATALOGUES[lang][key];
+  const template = fillPlurals(lang, CATALOGUES[lang][key], params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
     if (typeof v === 'number' && name !== 'year') return formatNumber(lang, v);
     return String(v);
+  });
+}
+
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(\w+)\s*\{([^{}]*)\}/g;
+
+/** Replaces each `{name, plural, …}` block by the form that agrees with `params[name]`. */
+export function fillPlurals(lang: Lang, template: string, params: Params): string {
+  if (!template.includes(', plural,')) return template;
+  return template.replace(PLURAL, (whole, name: string, body: string) => {
+    const n = params[name];
+    if (typeof n !== 'number') return whole;
+    const forms: PluralForms = { other: '' };
+    for (const [, category, text] of body.matchAll(PLURAL_FORM)) forms[category as PluralCategory] = text ?? '';
+    return pluralForm(lang, n, forms).replace(/#/g, formatNumber(lang, n));
   });
 }
 

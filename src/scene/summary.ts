@@ -18,6 +18,7 @@ import {
   type RegionInfo,
   type Source,
 } from '../data/types';
+import { linkTitle, sourceLabel } from '../i18n/dataText';
 import { formatFigureValue, formatPartialDate } from '../i18n/formatValue';
 import { compareNames, translate } from '../i18n/translate';
 import { figureRows } from './figureRows';
@@ -162,9 +163,9 @@ export function partyName(lang: Lang, p: Party): string {
   return p.names ? p.names[lang] : translate(lang, 'panel.government');
 }
 
-/** How a source is named in running text: its publisher, else its title. */
-export function sourceName(source: Source | undefined): string {
-  return source ? source.publisher || source.title : '';
+/** How a source is named in running text, in the reader's language: its publisher, else its title. */
+export function sourceName(dataset: Dataset, lang: Lang, source: Source | undefined): string {
+  return sourceLabel(dataset, lang, source)?.text ?? '';
 }
 
 /** The date a link was signed, for the locale: its ISO date, else its year. */
@@ -189,9 +190,15 @@ export function announcement(lang: Lang, s: YearSummary): string {
  * The whole summary as plain sentences in a language (what `YearSummary` shows, without markup):
  * counts, the year's new links with kind, date and source, the forum, the figures with sources.
  */
-export function summaryText(lang: Lang, s: YearSummary): string[] {
+export function summaryText(lang: Lang, s: YearSummary, dataset: Dataset): string[] {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]): string =>
     translate(lang, key, params);
+  const source = (x: Source | undefined): string => t('summary.source', { source: sourceName(dataset, lang, x) });
+  // A document's own title is quoted; our description of it is not (it is no title).
+  const titleOf = (l: YearLink): string => {
+    const title = linkTitle(dataset, lang, l.link.title, l.source?.lang ?? 'ru');
+    return !title ? '' : title.isTitle ? `, «${title.text}»` : `, ${title.text}`;
+  };
   const out = [t('summary.links', { year: s.year, count: s.links.length, by: s.byRegions, ru: s.ruRegions })];
   if (s.government) out.push(t('summary.government'));
   if (s.newLinks.length === 0) out.push(t('summary.noNew', { year: s.year }));
@@ -200,29 +207,20 @@ export function summaryText(lang: Lang, s: YearSummary): string[] {
       `${t('summary.newTitle', { year: s.year })}: ${s.newLinks
         .map(
           (l) =>
-            `${partyName(lang, l.from)} – ${partyName(lang, l.to)} (${t(`kind.${l.link.kind}`)}, ${linkDate(lang, l.link)}${
-              l.link.title ? `, «${l.link.title}»` : ''
-            }; ${t('summary.source', { source: sourceName(l.source) })})`,
+            `${partyName(lang, l.from)} – ${partyName(lang, l.to)} (${t(`kind.${l.link.kind}`)}, ${linkDate(lang, l.link)}${titleOf(
+              l,
+            )}; ${source(l.source)})`,
         )
         .join('; ')}.`,
     );
   if (s.forums.length === 0) out.push(t('summary.noForum', { year: s.year }));
   for (const f of s.forums)
-    out.push(
-      `${t('summary.forumTitle')}: ${f.event.names[lang]} — ${forumPlace(lang, f)} (${t('summary.source', {
-        source: sourceName(f.source),
-      })}).`,
-    );
+    out.push(`${t('summary.forumTitle')}: ${f.event.names[lang]} — ${forumPlace(lang, f)} (${source(f.source)}).`);
   if (s.figures.length === 0) out.push(t('figures.noneThisYear', { year: s.year }));
   else
     out.push(
       `${t('summary.figuresTitle')}: ${s.figures
-        .map(
-          (f) =>
-            `${f.metric.names[lang]} — ${formatFigureValue(lang, f.figure)} (${t('summary.source', {
-              source: sourceName(f.source),
-            })})`,
-        )
+        .map((f) => `${f.metric.names[lang]} — ${formatFigureValue(lang, f.figure)} (${source(f.source)})`)
         .join('; ')}.`,
     );
   return out;

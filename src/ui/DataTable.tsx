@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { formatFigureValue, formatPartialDate } from '../i18n/formatValue';
 import { partyName, yearSummary, type Party, type YearLink } from '../scene/summary';
-import type { Lang, Source } from '../data/types';
+import type { Dataset, Lang, Source } from '../data/types';
+import { localText, sourceTitle } from '../i18n/dataText';
 import type { Translator } from '../i18n/translate';
 import type { AppState } from '../state/createAppStore';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { OwnLang } from './SourceNote';
 
 const selectRegions = (s: AppState) => (s.load.status === 'ready' ? s.load.geo.regions : null);
 
@@ -25,10 +27,21 @@ function PartyCell({ party, lang, onSelect }: { party: Party; lang: Lang; onSele
   );
 }
 
-function SourceCell({ source, lang, t }: { source: Source | undefined; lang: Lang; t: Translator }) {
+function SourceCell({
+  source,
+  lang,
+  t,
+  dataset,
+}: {
+  source: Source | undefined;
+  lang: Lang;
+  t: Translator;
+  dataset: Dataset;
+}) {
   if (!source) return null;
   const href = webAddress(source.url);
-  const title = <span lang={source.title.startsWith('[') ? 'en' : source.lang}>{source.title}</span>;
+  const title = <OwnLang text={sourceTitle(dataset, lang, source)} lang={lang} />;
+  const publisher = source.publisher ? localText(dataset, lang, source.publisher) : null;
   return (
     <>
       {href ? (
@@ -41,8 +54,8 @@ function SourceCell({ source, lang, t }: { source: Source | undefined; lang: Lan
       )}
       {(source.publisher || source.date) && (
         <span className="byru-table-meta">
-          {source.publisher}
-          {source.publisher && source.date && ', '}
+          <OwnLang text={publisher} lang={lang} />
+          {publisher && source.date && ', '}
           {source.date && formatPartialDate(lang, source.date)}
         </span>
       )}
@@ -55,11 +68,13 @@ function LinkRow({
   lang,
   t,
   onSelect,
+  dataset,
 }: {
   item: YearLink;
   lang: Lang;
   t: Translator;
   onSelect: (id: string) => void;
+  dataset: Dataset;
 }) {
   const { link } = item;
   return (
@@ -77,7 +92,7 @@ function LinkRow({
         {item.isNew && <span className="byru-badge"> {t('table.new')}</span>}
       </td>
       <td>
-        <SourceCell source={item.source} lang={lang} t={t} />
+        <SourceCell source={item.source} lang={lang} t={t} dataset={dataset} />
       </td>
     </tr>
   );
@@ -123,7 +138,7 @@ export function DataTable() {
             </thead>
             <tbody>
               {summary.links.map((item) => (
-                <LinkRow key={item.link.id} item={item} lang={lang} t={t} onSelect={select} />
+                <LinkRow key={item.link.id} item={item} lang={lang} t={t} onSelect={select} dataset={dataset} />
               ))}
             </tbody>
           </table>
@@ -146,7 +161,7 @@ export function DataTable() {
                     {f.figure.certainty === 'uncertain' && <> ({t('figures.uncertain')})</>}
                   </td>
                   <td>
-                    <SourceCell source={f.source} lang={lang} t={t} />
+                    <SourceCell source={f.source} lang={lang} t={t} dataset={dataset} />
                   </td>
                 </tr>
               ))}

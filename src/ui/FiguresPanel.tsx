@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { sourceById } from '../data/dataset';
 import type { Dataset, Lang } from '../data/types';
+import { sourceLabel } from '../i18n/dataText';
 import { formatFigureValue } from '../i18n/formatValue';
 import type { Translator } from '../i18n/translate';
 import { figureRows, type FigureRow, type YearValue } from '../scene/figureRows';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
-import { SourceNote } from './SourceNote';
+import { OwnLang, SourceNote } from './SourceNote';
 import { LineSwatch, Sparkline } from './Sparkline';
 import './figures.css';
 
@@ -114,7 +115,7 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
       {several && source && (
         <span className="byru-fig-by">
           <LineSwatch variant={value.variant} />
-          <span lang={source.publisher ? undefined : source.lang}>{source.publisher || source.title}</span>
+          <OwnLang text={sourceLabel(dataset, lang, source)} lang={lang} />
         </span>
       )}
       <div id={noteId} className="byru-fig-popover" role="group" aria-label={t('figures.source')} hidden={!isOpen}>

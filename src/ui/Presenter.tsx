@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sourceById } from '../data/dataset';
 import type { Dataset, Lang } from '../data/types';
+import { localText, sourceTitle } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
 import type { Story } from '../scene/story';
 import { STORY } from '../scene/storyData';
@@ -37,12 +38,17 @@ export function stepForKey(count: number, index: number, key: string): number | 
   return Math.min(count - 1, Math.max(0, index + delta));
 }
 
-/** "Title — publisher, date" of a cited source (the id itself when the dataset lacks it). */
+/**
+ * "Title — publisher, date" of a cited source, our descriptions in the reader's language (the id
+ * itself when the dataset lacks it).
+ */
 export function citeSource(dataset: Dataset | null, id: string, lang: Lang): string {
   const s = dataset ? sourceById(dataset, id) : undefined;
-  if (!s) return id;
-  const tail = [s.publisher, s.date ? formatPartialDate(lang, s.date) : ''].filter(Boolean).join(', ');
-  return tail ? `${s.title} — ${tail}` : s.title;
+  if (!dataset || !s) return id;
+  const title = sourceTitle(dataset, lang, s).text;
+  const publisher = s.publisher ? localText(dataset, lang, s.publisher).text : '';
+  const tail = [publisher, s.date ? formatPartialDate(lang, s.date) : ''].filter(Boolean).join(', ');
+  return tail ? `${title} — ${tail}` : title;
 }
 
 /** Applies a story step to the store: year, selection, link kinds and the map's framing. */

@@ -4,7 +4,9 @@ import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import type { AppState } from '../state/createAppStore';
 import type { Translator } from '../i18n/translate';
-import type { Lang, MapEvent, RegionInfo } from '../data/types';
+import { sourceById } from '../data/dataset';
+import type { Dataset, Lang, MapEvent, RegionInfo } from '../data/types';
+import { linkTitle } from '../i18n/dataText';
 import { KindSwatch } from './Filters';
 import { SourceNote } from './SourceNote';
 
@@ -27,15 +29,28 @@ function romanOf(n: number): string {
   return out;
 }
 
-function LinkRow({ item, t, lang, year }: { item: PlaceLink; t: Translator; lang: Lang; year: number }) {
+function LinkRow({
+  item,
+  t,
+  lang,
+  year,
+  dataset,
+}: {
+  item: PlaceLink;
+  t: Translator;
+  lang: Lang;
+  year: number;
+  dataset: Dataset;
+}) {
   const { link, partner } = item;
+  const title = linkTitle(dataset, lang, link.title, sourceById(dataset, link.sourceId)?.lang ?? 'ru');
   const partnerName = partner.names ? partner.names[lang] : t('panel.government');
   const when =
     link.year !== null
       ? String(link.year)
       : item.start !== null
         ? t('link.dateUnknown', { year: item.start })
-        : t('link.dateUnknown', { year: '—' });
+        : t('link.undated');
   return (
     <li className={`byru-link${item.inForce ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
       <div className="byru-link-head">
@@ -45,9 +60,16 @@ function LinkRow({ item, t, lang, year }: { item: PlaceLink; t: Translator; lang
       <div className="byru-link-meta">
         {t(`kind.${link.kind}`)} · {t(`status.${link.status}`)} · {when}
         {item.isNew && <span className="byru-badge"> {t('link.new', { year })}</span>}
-        {!item.inForce && <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>}
+        {/* An undated link is not "later than the year": its own line above says it is undated. */}
+        {!item.inForce && item.start !== null && (
+          <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>
+        )}
       </div>
-      {link.title && <div className="byru-link-title">{link.title}</div>}
+      {title && (
+        <div className="byru-link-title" lang={title.lang === lang ? undefined : title.lang}>
+          {title.isTitle ? <q>{title.text}</q> : title.text}
+        </div>
+      )}
       <details className="byru-cite">
         <summary>{t('panel.source')}</summary>
         <SourceNote record={link} />
@@ -98,7 +120,7 @@ export function RegionPanel() {
           {t('panel.notFound', { id: selection })}
         </p>
       )}
-      {details && (
+      {details && dataset && (
         <>
           <div className="byru-panel-head">
             <h2>{details.names[lang]}</h2>
@@ -118,7 +140,7 @@ export function RegionPanel() {
           ) : (
             <ul className="byru-links">
               {details.links.map((item) => (
-                <LinkRow key={item.link.id} item={item} t={t} lang={lang} year={year} />
+                <LinkRow key={item.link.id} item={item} t={t} lang={lang} year={year} dataset={dataset} />
               ))}
             </ul>
           )}

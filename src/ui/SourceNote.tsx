@@ -1,5 +1,6 @@
 import { sourceById } from '../data/dataset';
-import type { Certainty, Source } from '../data/types';
+import type { Certainty, Lang } from '../data/types';
+import { isParaphrase, localText, noteRemark, sourceTitle, type LocalText } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
@@ -14,7 +15,7 @@ export interface CitedRecord {
   /** Verbatim quote, in the source's language (`source.lang`). */
   quote: string;
   certainty: Certainty;
-  /** Our remark on the record (English, like all remarks in the data); may be empty. */
+  /** Our remark on the record (English in the tables, shown translated: data/translations.csv); may be empty. */
   note: string;
   /** Partial ISO date the record holds at. */
   asOf?: string;
@@ -28,20 +29,6 @@ export interface SourceNoteProps {
   id?: string;
 }
 
-/** DATA.md rule 3: a quote that is the research brief's wording, not the document's, says so in `note`. */
-const PARAPHRASE = /paraphrase from (?:the )?research brief[.;,]?\s*/i;
-
-/** True when the record's quote is a paraphrase from the research brief rather than verbatim. */
-export function isParaphrase(note: string): boolean {
-  return PARAPHRASE.test(note);
-}
-
-/** The note without the paraphrase marker (shown as a label instead), first letter raised. */
-function remark(note: string): string {
-  const rest = note.replace(PARAPHRASE, '').trim();
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
 /** The page's address when it is a working link; an address the brief elides with "…" is kept as given
  * (DATA.md) but is none. */
 function linkTarget(url: string): URL | null {
@@ -53,9 +40,10 @@ function linkTarget(url: string): URL | null {
   }
 }
 
-/** A bracketed title is our English description, not the document's own title (DATA.md). */
-function titleLang(source: Source): string {
-  return source.title.startsWith('[') ? 'en' : source.lang;
+/** A data text, marked with its language where it differs from the page's (screen readers switch voice). */
+export function OwnLang({ text, lang }: { text: LocalText | null; lang: Lang }) {
+  if (!text) return null;
+  return <span lang={text.lang === lang ? undefined : text.lang}>{text.text}</span>;
 }
 
 /**
@@ -66,12 +54,16 @@ function titleLang(source: Source): string {
 export function SourceNote({ record, id }: SourceNoteProps) {
   const t = useT();
   const lang = useAppState((s) => s.lang);
-  const source = useAppState((s) => {
-    const d = selectDataset(s);
-    return d ? sourceById(d, record.sourceId) : undefined;
-  });
+  const dataset = useAppState(selectDataset);
+  const source = dataset ? sourceById(dataset, record.sourceId) : undefined;
   const paraphrase = isParaphrase(record.note);
-  const note = remark(record.note);
+  // Our remarks, descriptions and publishers in the reader's language (data/translations.csv).
+  const local = (text: string) => (dataset ? localText(dataset, lang, text) : { text, lang: 'en' as const });
+  const note = local(noteRemark(record.note));
+  const scope = record.scope ? local(record.scope) : null;
+  const aboutSource = source?.note ? local(source.note) : null;
+  const title = source && dataset ? sourceTitle(dataset, lang, source) : null;
+  const publisher = source?.publisher ? local(source.publisher) : null;
   const link = source ? linkTarget(source.url) : null;
 
   return (
@@ -84,11 +76,11 @@ export function SourceNote({ record, id }: SourceNoteProps) {
       )}
       <dl className="byru-source-meta">
         <dt>{t('source.document')}</dt>
-        <dd lang={source ? titleLang(source) : undefined}>{source ? source.title : <code>{record.sourceId}</code>}</dd>
-        {source?.publisher && (
+        <dd lang={title?.lang}>{title ? title.text : <code>{record.sourceId}</code>}</dd>
+        {publisher && (
           <>
             <dt>{t('source.publisher')}</dt>
-            <dd>{source.publisher}</dd>
+            <dd lang={publisher.lang}>{publisher.text}</dd>
           </>
         )}
         {source?.date && (
@@ -126,24 +118,24 @@ export function SourceNote({ record, id }: SourceNoteProps) {
       {record.asOf && (
         <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
       )}
-      {(record.scope || note || source?.note) && (
+      {(scope || note.text || aboutSource) && (
         <dl className="byru-source-meta is-stacked">
-          {record.scope && (
+          {scope && (
             <>
               <dt>{t('source.scope')}</dt>
-              <dd lang="en">{record.scope}</dd>
+              <dd lang={scope.lang}>{scope.text}</dd>
             </>
           )}
-          {note && (
+          {note.text && (
             <>
               <dt>{t('source.note')}</dt>
-              <dd lang="en">{note}</dd>
+              <dd lang={note.lang}>{note.text}</dd>
             </>
           )}
-          {source?.note && (
+          {aboutSource && (
             <>
               <dt>{t('source.aboutSource')}</dt>
-              <dd lang="en">{source.note}</dd>
+              <dd lang={aboutSource.lang}>{aboutSource.text}</dd>
             </>
           )}
         </dl>

@@ -1,15 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatFigureValue } from '../i18n/formatValue';
-import {
-  announcement,
-  forumPlace,
-  linkDate,
-  partyName,
-  sourceName,
-  yearSummary,
-  type YearLink,
-} from '../scene/summary';
-import type { Lang, Source } from '../data/types';
+import { announcement, forumPlace, linkDate, partyName, yearSummary, type YearLink } from '../scene/summary';
+import type { Dataset, Lang, Source } from '../data/types';
+import { linkTitle, sourceLabel } from '../i18n/dataText';
 import type { Translator } from '../i18n/translate';
 import type { AppState } from '../state/createAppStore';
 import { useAppState, useT } from '../state/StoreContext';
@@ -20,20 +13,26 @@ const selectRegions = (s: AppState) => (s.load.status === 'ready' ? s.load.geo.r
 /** Quiet time (ms) after the last year change before it is announced. */
 export const ANNOUNCE_DELAY = 900;
 
-/** A source named in running text, in its own language when it is named by its title. */
-function SourceName({ source, t }: { source: Source | undefined; t: Translator }) {
-  const name = sourceName(source);
-  const lang = source && !source.publisher ? source.lang : undefined;
+/** A source named in running text, in the reader's language where we describe it, else in its own. */
+function SourceName({ source, t, dataset, lang }: { source: Source | undefined; t: Translator } & Localised) {
+  const name = sourceLabel(dataset, lang, source);
   return (
     <>
       {t('summary.source', { source: '' })}
-      <cite lang={lang}>{name}</cite>
+      <cite lang={name?.lang === lang ? undefined : name?.lang}>{name?.text}</cite>
     </>
   );
 }
 
-function NewLink({ item, t, lang }: { item: YearLink; t: Translator; lang: Lang }) {
+interface Localised {
+  dataset: Dataset;
+  lang: Lang;
+}
+
+function NewLink({ item, t, lang, dataset }: { item: YearLink; t: Translator } & Localised) {
   const { link, source } = item;
+  const title = linkTitle(dataset, lang, link.title, source?.lang ?? 'ru');
+  const titleLang = title?.lang === lang ? undefined : title?.lang;
   return (
     <li>
       <strong>{partyName(lang, item.from)}</strong> – <strong>{partyName(lang, item.to)}</strong>
@@ -41,14 +40,14 @@ function NewLink({ item, t, lang }: { item: YearLink; t: Translator; lang: Lang 
       {t(`kind.${link.kind}`)}
       {', '}
       {linkDate(lang, link)}
-      {link.title && (
+      {title && (
         <>
           {', '}
-          <q lang={source?.lang}>{link.title}</q>
+          {title.isTitle ? <q lang={titleLang}>{title.text}</q> : <span lang={titleLang}>{title.text}</span>}
         </>
       )}
       {' ('}
-      <SourceName source={source} t={t} />
+      <SourceName source={source} t={t} dataset={dataset} lang={lang} />
       {')'}
     </li>
   );
@@ -92,7 +91,7 @@ export function YearSummary() {
     return () => clearTimeout(timer);
   }, [text, playing]);
 
-  if (!summary) return null;
+  if (!summary || !dataset) return null;
   return (
     <section className="byru-summary" aria-labelledby={headingId} data-testid="year-summary">
       <h2 id={headingId}>{t('summary.title', { year })}</h2>
@@ -112,7 +111,7 @@ export function YearSummary() {
           <h3>{t('summary.newTitle', { year })}</h3>
           <ul>
             {summary.newLinks.map((item) => (
-              <NewLink key={item.link.id} item={item} t={t} lang={lang} />
+              <NewLink key={item.link.id} item={item} t={t} lang={lang} dataset={dataset} />
             ))}
           </ul>
         </>
@@ -125,7 +124,7 @@ export function YearSummary() {
           {summary.forums.map((f) => (
             <li key={f.event.id}>
               {f.event.names[lang]} — {forumPlace(lang, f)} (
-              <SourceName source={f.source} t={t} />)
+              <SourceName source={f.source} t={t} dataset={dataset} lang={lang} />)
             </li>
           ))}
         </ul>
@@ -138,7 +137,7 @@ export function YearSummary() {
           {summary.figures.map((f) => (
             <li key={f.figure.id}>
               {f.metric.names[lang]}: <strong>{formatFigureValue(lang, f.figure)}</strong> (
-              <SourceName source={f.source} t={t} />)
+              <SourceName source={f.source} t={t} dataset={dataset} lang={lang} />)
             </li>
           ))}
         </ul>

@@ -188,7 +188,7 @@ describe('keyboard only', () => {
     await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('2020');
     const announcer = page.getByTestId('year-announcer');
     expect(await announcer.getAttribute('aria-live')).toBe('polite');
-    await expect.poll(() => announcer.textContent(), { timeout: 5_000 }).toMatch(/^2020 год: связей на карте — \d+/);
+    await expect.poll(() => announcer.textContent(), { timeout: 5_000 }).toMatch(/^2020 год: на карте \d+ связ/);
 
     // The map's controls, the filters, then the data table: a keyboard user's way to any region.
     const toTable = await tabTo(page, /^summary Таблица/);
@@ -214,7 +214,7 @@ describe('keyboard only', () => {
     expect(toDownloads.some((s) => /источник и цитата/.test(s))).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.byru-downloads ul').waitFor();
-    await tabTo(page, /^button Таблица «/, 2);
+    await tabTo(page, /^button Таблица: /, 2);
 
     // Reduced motion: no transitions, and playback still steps year by year.
     expect(await page.locator('.byru-play').evaluate((b) => getComputedStyle(b).transitionDuration)).toBe('0s');
@@ -262,7 +262,7 @@ describe('without WebGL', () => {
 });
 
 describe('language', () => {
-  test('switching language changes region names, number formats and <html lang>', async () => {
+  test('switching language changes region names, number formats, <html lang> and the page title', async () => {
     // The panels are the same whichever renderer draws the map; the SVG map opens fastest.
     const app = await newPage({ webgl: false });
     const { page } = app;
@@ -272,15 +272,17 @@ describe('language', () => {
     const htmlLang = () => page.evaluate(() => document.documentElement.lang);
     expect(await heading.textContent()).toBe('Курская область');
     expect(await htmlLang()).toBe('ru');
+    expect(await page.title()).toBe('Регионы Беларуси и России: сотрудничество');
     expect(await figures.textContent()).toContain('более 3\u00a0000');
 
-    for (const [button, name, lang, number] of [
-      ['English', 'Kursk Oblast', 'en', 'more than 3,000'],
-      ['Беларуская', 'Курская вобласць', 'be', 'больш за 3\u00a0000'],
+    for (const [button, name, lang, number, title] of [
+      ['English', 'Kursk Oblast', 'en', 'more than 3,000', 'Regions of Belarus and Russia: cooperation'],
+      ['Беларуская', 'Курская вобласць', 'be', 'больш за 3\u00a0000', 'Рэгіёны Беларусі і Расіі: супрацоўніцтва'],
     ] as const) {
       await page.getByRole('button', { name: button, exact: true }).click();
       await expect.poll(() => heading.textContent()).toBe(name);
       expect(await htmlLang()).toBe(lang);
+      expect(await page.title()).toBe(title);
       expect(await figures.textContent()).toContain(number);
       expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
       // The map's labels follow too.

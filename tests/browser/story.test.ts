@@ -93,7 +93,7 @@ describe('the story in a real browser', () => {
       'Могилёвская область',
       'Гродненская область',
       'Витебская область',
-      'Минск',
+      'г. Минск',
       'Правительство Беларуси',
     ];
     const shown = await panel.locator('strong').allInnerTexts();

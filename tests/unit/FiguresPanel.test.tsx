@@ -95,7 +95,9 @@ describe('FiguresPanel', () => {
     const row = rowOf('Товарооборот');
     expect(within(row).getByText('Источники расходятся')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: /^53\s+млрд долл\. США/ })).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: /^около 50\s+млрд долл\. США неточно/ })).toBeInTheDocument();
+    expect(
+      within(row).getByRole('button', { name: /^около 50\s+млрд долл\. США требует уточнения/ }),
+    ).toBeInTheDocument();
     expect(within(row).getByText('W')).toBeInTheDocument();
     expect(within(row).getByText('P')).toBeInTheDocument();
   });

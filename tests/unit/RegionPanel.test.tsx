@@ -24,7 +24,7 @@ const KURSK_PARTNERS = [
   'Могилёвская область',
   'Гродненская область',
   'Витебская область',
-  'Минск',
+  'г. Минск',
 ];
 
 function renderPanel(view: Partial<ViewConfig>) {
@@ -65,6 +65,20 @@ describe('RegionPanel', () => {
     // Gomel–Kursk (sister cities since 2004) is already in force, and the count says so.
     expect(within(linkItem(panel, 'Гомель')).queryByText(/позже/)).not.toBeInTheDocument();
     expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
+  });
+
+  it("says a link is in force by its source's year, not that it expires then", () => {
+    const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
+    expect(linkItem(panel, 'Гомельская область')).toHaveTextContent(
+      'дата подписания неизвестна; действует не позднее чем с 2023 года',
+    );
+  });
+
+  it('says of an undated link that no source dates it, and not that it is later than the year', () => {
+    const { panel } = renderPanel({ region: 'vitebsk', year: 2024 });
+    const smolensk = linkItem(panel, 'Смоленск');
+    expect(smolensk).toHaveTextContent('дата подписания неизвестна; источники не указывают, с какого года действует');
+    expect(smolensk).not.toHaveTextContent(/не позднее|позже/);
   });
 
   it('shows a city with its region', () => {

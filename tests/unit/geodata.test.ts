@@ -171,7 +171,7 @@ describe('public/data/regions.topo.json', () => {
     ['RU-MOW', 'Moscow', 'Москва'],
     ['RU-MOS', 'Moscow Oblast', 'Московская область'],
     ['RU-MAG', 'Magadan Oblast', 'Магаданская область'],
-    ['BY-HM', 'Minsk', 'Минск'],
+    ['BY-HM', 'Minsk City', 'г. Минск'],
     ['BY-MI', 'Minsk Oblast', 'Минская область'],
   ])('names %s %s', (code, en, ru) => {
     const region = geo.regions.find((r) => r.code === code);

@@ -61,23 +61,49 @@ interface Allowed {
   memo: Map<string, string>;
 }
 
-/** Data a reader sees: names in `lang`, source texts in their own language, dates formatted for `lang`. */
+/**
+ * A publisher named by a description in English ("Grodno oblast executive committee (…)"), not by a
+ * name or an address alone ("n71.ru", "PenzaNews (penzanews.ru)" is a name): it needs a translation.
+ */
+function isEnglishProse(text: string): boolean {
+  const words = text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[A-Za-z]/.test(w) && !w.includes('.'));
+  return words.length > 1;
+}
+
+/**
+ * Data a reader sees: names in `lang`, quotes and document titles in their own language, dates
+ * formatted for `lang`, and our own prose (remarks, descriptions, what is counted, publishers) in
+ * `lang` from data/translations.csv: in a ru or be view, English prose of ours is a leftover.
+ */
 function dataStrings(lang: Lang): string[] {
   const out: string[] = [];
   const add = (...values: (string | null | undefined)[]): void => {
     for (const v of values) if (v && /\p{L}/u.test(v)) out.push(v.trim());
   };
+  // Our prose as written (English) is allowed in the English view only; every view has its translations.
+  const ours = (...values: string[]): void => {
+    if (lang === 'en') add(...values);
+  };
+  for (const [ru, be, en] of Object.values(dataset.translations ?? {}))
+    add(lang === 'ru' ? ru : lang === 'be' ? be : en);
   // Our remarks are shown without the "paraphrase" marker (it becomes a label), first letter raised.
   const remark = (note: string): void => {
     const rest = note.replace(/paraphrase from (?:the )?research brief[.;,]?\s*/i, '').trim();
-    add(note, rest.charAt(0).toUpperCase() + rest.slice(1));
+    ours(note, rest.charAt(0).toUpperCase() + rest.slice(1));
   };
   const date = (iso: string): void => add(iso && formatPartialDate(lang, iso));
   for (const r of geo.regions) add(r.names[lang]);
   for (const c of dataset.cities) add(c.names[lang]);
   for (const m of dataset.metrics) add(m.names[lang]);
   for (const s of dataset.sources) {
-    add(s.title, s.publisher, s.url, s.file);
+    add(s.url, s.file);
+    if (s.title.startsWith('[')) ours(s.title);
+    else add(s.title);
+    if (isEnglishProse(s.publisher)) ours(s.publisher);
+    else add(s.publisher);
     remark(s.note);
     if (/^https?:\/\//.test(s.url)) {
       try {
@@ -89,12 +115,16 @@ function dataStrings(lang: Lang): string[] {
     date(s.date);
   }
   for (const f of dataset.figures) {
-    add(f.quote, f.scope);
+    add(f.quote);
+    ours(f.scope);
     remark(f.note);
     date(f.asOf);
   }
   for (const l of dataset.links) {
-    add(l.title, l.quote);
+    add(l.quote);
+    // A document's own title stays in its language; a description (lower case) is translated.
+    if (/^\p{Lu}/u.test(l.title)) add(l.title);
+    else ours(l.title);
     remark(l.note);
     date(l.date);
   }
@@ -114,8 +144,14 @@ function dataStrings(lang: Lang): string[] {
 
 function allowedFor(lang: Lang): Allowed {
   const byLength = (a: string, b: string): number => b.length - a.length;
-  const fragments = Object.values(CATALOGUES[lang])
-    .flatMap((message) => message.split(/\{\w+\}/))
+  // A plural block (`{n, plural, one {# связь} …}`) is a placeholder, and each of its forms a fragment.
+  const plural = /\{\w+, plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+  const forms = Object.values(CATALOGUES[lang]).flatMap((message) =>
+    [...message.matchAll(plural)].flatMap((m) => [...(m[1] ?? '').matchAll(/\{([^{}]*)\}/g)].map((f) => f[1] ?? '')),
+  );
+  const fragments = [...Object.values(CATALOGUES[lang]), ...forms]
+    .flatMap((message) => message.split(plural).filter((_, i) => i % 2 === 0))
+    .flatMap((message) => message.split(/\{\w+\}|#/))
     .map((f) => f.trim())
     .filter((f) => /\p{L}/u.test(f));
   const pieces = [...new Set([...dataStrings(lang), ...fragments])].sort(byLength);

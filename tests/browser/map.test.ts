@@ -91,6 +91,46 @@ describe('the map in a real browser', () => {
     }
   });
 
+  test('hover and click land on the region under the pointer: small, western, far-eastern and past 180°', async () => {
+    // The boundaries arrive projected at build time, the pointer's place is projected at run time:
+    // both must meet, from Minsk city (a few px wide at this zoom) to Chukotka east of the antimeridian.
+    const { page } = app;
+    await openApp(page, 'debug=1');
+    const places: [code: string, name: string, lon: number, lat: number][] = [
+      ['BY-HM', 'Минск', ...MINSK],
+      ['RU-MOW', 'Москва', ...MOSCOW],
+      ['RU-SPE', 'Санкт-Петербург', 30.31, 59.94],
+      ['RU-KGD', 'Калининградская область', 20.51, 54.71],
+      ['BY-HR', 'Гродненская область', 23.83, 53.68],
+      ['RU-PRI', 'Приморский край', 131.9, 43.12],
+      ['RU-CHU', 'Чукотский автономный округ', 184, 66],
+    ];
+    const box = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+    if (!box) throw new Error('the map canvas is not visible');
+    const wrong: string[] = [];
+    for (const [code, name, lon, lat] of places) {
+      const point = await pixelOf(page, lon, lat);
+      const hit = await regionAt(page, ...point);
+      await page.mouse.move(box.x + point[0], box.y + point[1]);
+      const hover = page.locator('.byru-hover').filter({ hasText: name });
+      const hovered = await hover
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      await clickMap(page, point);
+      const panel = page.getByTestId('region-panel').filter({ hasText: name });
+      const clicked = await panel
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (hit !== code || !hovered || !clicked)
+        wrong.push(`${code} at ${JSON.stringify(point)}: regionAt ${hit}, hover label ${hovered}, panel ${clicked}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('no request leaves the origin and nothing is logged as an error, over a load and interactions', async () => {
     const { page, requests, console: log } = app;
     // The plain URL, as a visitor opens it.

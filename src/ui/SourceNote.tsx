@@ -1,8 +1,10 @@
 import { sourceById } from '../data/dataset';
+import { recordDetails, requestDetails } from '../data/detailsLoader';
 import type { Certainty, Source } from '../data/types';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { useDetailsState } from './useDetailsState';
 import './figures.css';
 
 /**
@@ -61,17 +63,21 @@ function titleLang(source: Source): string {
 /**
  * The citation of one record, traceable in one step: document, publisher, date, a link to the page
  * (or the seed file's name), the quote in its own language, and what is counted, with our remarks.
- * Reads the source from the instance's dataset by `record.sourceId`.
+ * Reads the source from the instance's dataset by `record.sourceId`. The quote, scope and remarks come
+ * with the dataset's details (loaded after the first view): until they are there, it says so in their
+ * place, and never shows an empty quote.
  */
 export function SourceNote({ record, id }: SourceNoteProps) {
   const t = useT();
   const lang = useAppState((s) => s.lang);
-  const source = useAppState((s) => {
-    const d = selectDataset(s);
-    return d ? sourceById(d, record.sourceId) : undefined;
-  });
-  const paraphrase = isParaphrase(record.note);
-  const note = remark(record.note);
+  const dataset = useAppState(selectDataset);
+  const source = dataset ? sourceById(dataset, record.sourceId) : undefined;
+  const details = useDetailsState(dataset);
+  const extra = dataset ? recordDetails(dataset, record) : record;
+  const sourceNote = source && dataset ? recordDetails(dataset, source)?.note : undefined;
+  const paraphrase = extra ? isParaphrase(extra.note ?? '') : false;
+  const note = extra ? remark(extra.note ?? '') : '';
+  const scope = extra?.scope;
   const link = source ? linkTarget(source.url) : null;
 
   return (
@@ -111,27 +117,40 @@ export function SourceNote({ record, id }: SourceNoteProps) {
           {source.file && <span className="byru-source-file">{t('source.seed', { file: source.file })}</span>}
         </p>
       )}
-      <figure className="byru-source-quote">
-        <blockquote lang={source?.lang} cite={link ? source?.url : undefined}>
-          <p>{record.quote}</p>
-        </blockquote>
-        {(paraphrase || source) && (
-          <figcaption>
-            {paraphrase
-              ? t('source.paraphrase')
-              : source && t('source.original', { lang: t(`source.lang.${source.lang}`) })}
-          </figcaption>
-        )}
-      </figure>
+      {extra ? (
+        <figure className="byru-source-quote">
+          <blockquote lang={source?.lang} cite={link ? source?.url : undefined}>
+            <p>{extra.quote}</p>
+          </blockquote>
+          {(paraphrase || source) && (
+            <figcaption>
+              {paraphrase
+                ? t('source.paraphrase')
+                : source && t('source.original', { lang: t(`source.lang.${source.lang}`) })}
+            </figcaption>
+          )}
+        </figure>
+      ) : details.status === 'error' ? (
+        <p className="byru-source-pending" role="alert">
+          {t('source.failed')}{' '}
+          <button type="button" onClick={() => dataset && requestDetails(dataset).catch(() => {})}>
+            {t('error.retry')}
+          </button>
+        </p>
+      ) : (
+        <p className="byru-source-pending" role="status">
+          {t('source.loading')}
+        </p>
+      )}
       {record.asOf && (
         <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
       )}
-      {(record.scope || note || source?.note) && (
+      {(scope || note || sourceNote) && (
         <dl className="byru-source-meta is-stacked">
-          {record.scope && (
+          {scope && (
             <>
               <dt>{t('source.scope')}</dt>
-              <dd lang="en">{record.scope}</dd>
+              <dd lang="en">{scope}</dd>
             </>
           )}
           {note && (
@@ -140,10 +159,10 @@ export function SourceNote({ record, id }: SourceNoteProps) {
               <dd lang="en">{note}</dd>
             </>
           )}
-          {source?.note && (
+          {sourceNote && (
             <>
               <dt>{t('source.aboutSource')}</dt>
-              <dd lang="en">{source.note}</dd>
+              <dd lang="en">{sourceNote}</dd>
             </>
           )}
         </dl>

@@ -89,7 +89,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
       ({ geo, dataset }) => {
         settle({ status: 'ready', geo, dataset });
         // Quotes and remarks follow the first view, once the browser is idle (or on first need).
-        if (current === attempt)
+        if (current === attempt && !life.signal.aborted)
           stops.push(whenIdle(() => void requestDetails(dataset).catch(() => {}), DETAILS_IDLE_MS));
       },
       (e: unknown) => settle({ status: 'error', message: messageOf(e) }),

@@ -35,7 +35,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const deferredFieldsOf = (table: string): readonly string[] =>
   Object.hasOwn(DEFERRED_FIELDS, table) ? DEFERRED_FIELDS[table as keyof typeof DEFERRED_FIELDS] : [];
 
-const isDeferredTable = (table: string): boolean => (DEFERRED_TABLES as readonly string[]).includes(table);
+/** True when the whole `table` is left out of the first view (the first-view decoder skips it). */
+export function isDeferredTable(table: string): boolean {
+  return (DEFERRED_TABLES as readonly string[]).includes(table);
+}
 
 /** True when `field` of `table` is left out of the first view (the first-view decoder skips it). */
 export function isDeferredField(table: string, field: string): boolean {

@@ -88,6 +88,15 @@ export function requestDetails(dataset: Dataset): Promise<Dataset> {
   return entry.pending;
 }
 
+/**
+ * The complete dataset (deferred fields and tables included) once the details are there, the dataset
+ * itself when nothing was deferred, null until then. See {@link requestDetails} to ask for it.
+ */
+export function completeDataset(dataset: Dataset): Dataset | null {
+  const entry = entries.get(dataset);
+  return entry ? entry.full : dataset;
+}
+
 /** Where the details of `dataset` stand; the same object until they change (for useSyncExternalStore). */
 export function detailsState(dataset: Dataset): DetailsState {
   return entries.get(dataset)?.state ?? COMPLETE;

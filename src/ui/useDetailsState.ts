@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { detailsState, requestDetails, subscribeDetails, type DetailsState } from '../data/detailsLoader';
+import {
+  completeDataset,
+  detailsState,
+  requestDetails,
+  subscribeDetails,
+  type DetailsState,
+} from '../data/detailsLoader';
 import type { Dataset } from '../data/types';
 
 const COMPLETE: DetailsState = { status: 'complete' };
@@ -17,4 +23,13 @@ export function useDetailsState(dataset: Dataset | null): DetailsState {
     if (dataset && state.status === 'idle') requestDetails(dataset).catch(() => {});
   }, [dataset, state.status]);
   return state;
+}
+
+/**
+ * The complete dataset (quotes, remarks and the deferred tables included) for components that show
+ * them, or null while the details load (they are asked for here): show a loading state then.
+ */
+export function useCompleteDataset(dataset: Dataset | null): Dataset | null {
+  useDetailsState(dataset);
+  return dataset ? completeDataset(dataset) : null;
 }

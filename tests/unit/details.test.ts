@@ -7,10 +7,12 @@ import {
   DEFERRED_TABLES,
   decodeDetails,
   isDeferredField,
+  isDeferredTable,
   mergeDetails,
   splitDataset,
 } from '../../src/data/details';
 import {
+  completeDataset,
   deferDetails,
   detailsState,
   recordDetails,
@@ -100,6 +102,19 @@ describe('isDeferredField', () => {
   });
 });
 
+describe('isDeferredTable', () => {
+  it.each([
+    ['documents', true],
+    ['meetings', true],
+    ['assignments', true],
+    ['links', false],
+    ['sources', false],
+    ['constructor', false],
+  ])('%s → %s', (table, expected) => {
+    expect(isDeferredTable(table)).toBe(expected);
+  });
+});
+
 describe('decodeDetails and mergeDetails', () => {
   it.each<[string, unknown, RegExp]>([
     ['no object', [], /details\.json: \(root\): expected an object/],
@@ -176,6 +191,16 @@ describe('detailsLoader', () => {
     expect(d.dataset.links[0]?.quote).toBeUndefined(); // the first view's records stay as they were
   });
 
+  it('gives the complete dataset only once the details are there', async () => {
+    const d = createDeferred();
+    expect(completeDataset(d.dataset)).toBeNull();
+    const pending = requestDetails(d.dataset);
+    d.answer();
+    const full = await pending;
+    expect(completeDataset(d.dataset)).toBe(full);
+    expect(full.figures[0]).toEqual(createDataset().figures[0]);
+  });
+
   it('reports a failure and fetches again when asked again', async () => {
     const d = createDeferred();
     const first = requestDetails(d.dataset);
@@ -201,7 +226,18 @@ describe('detailsLoader', () => {
     const dataset = createDataset();
     expect(detailsState(dataset)).toEqual({ status: 'complete' });
     expect(recordDetails(dataset, dataset.links[0]!)).toBe(dataset.links[0]);
+    expect(completeDataset(dataset)).toBe(dataset);
     expect(await requestDetails(dataset)).toBe(dataset);
+  });
+});
+
+describe('decodeDataset of a first-view file', () => {
+  it('accepts the deferred fields absent, and still checks them when present', () => {
+    const { first } = splitDataset(asJson(createDataset()));
+    expect(() => decodeDataset(first)).not.toThrow();
+    const bad = asJson(createDataset());
+    (bad.links as Json[])[0]!.quote = 7;
+    expect(() => decodeDataset(bad)).toThrow(/links\[0\]\.quote: expected a string/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { geoConicConformal } from 'd3-geo';
+import { conicConformal } from './conicConformal';
 
 /**
  * The map's one projection. Atlases of Russia use a conic projection; MapLibre draws Web Mercator.
@@ -11,7 +11,7 @@ import { geoConicConformal } from 'd3-geo';
  * boundaries go through it at build time (`npm run data` writes them projected, see
  * `scripts/geo/projectTopology.ts`); in the browser only few points do (label points, cities, arcs).
  */
-export const CONIC = geoConicConformal().rotate([-100, 0]).parallels([52, 64]).scale(1).translate([0, 0]);
+export const CONIC = conicConformal(100, 52, 64);
 
 /** Geographic frame (lon/lat degrees) of Belarus + Russia, used to scale the planar world. */
 export const FRAME = { west: 19, east: 191, south: 41, north: 82 } as const;
@@ -20,7 +20,7 @@ export const FRAME = { west: 19, east: 191, south: 41, north: 82 } as const;
 const WORLD_SPAN = 0.5;
 
 function rawConic(lon: number, lat: number): [number, number] {
-  const p = CONIC([lon, lat]);
+  const p = CONIC(lon, lat);
   if (!p) throw new Error(`Cannot project ${lon},${lat}`);
   return p;
 }
@@ -89,7 +89,7 @@ export function project(lon: number, lat: number): [number, number] {
 /** Inverse of {@link project}: MapLibre lon/lat → geographic lon/lat (degrees). */
 export function unproject(lng: number, lat: number): [number, number] {
   const [x, y] = mercatorLngLatToWorld(lng, lat);
-  const inv = CONIC.invert?.([(x - OFFSET_X) / SCALE, (y - OFFSET_Y) / SCALE]);
+  const inv = CONIC.invert((x - OFFSET_X) / SCALE, (y - OFFSET_Y) / SCALE);
   if (!inv) throw new Error(`Cannot unproject ${lng},${lat}`);
   return inv;
 }

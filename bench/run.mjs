@@ -2,18 +2,22 @@
 // npm run bench: measures the built app (dist/) in headless Chromium and with Lighthouse 12, then
 // writes bench/RESULTS.json and bench/RESULTS.md and prints the markdown. Not part of npm test.
 //
-//   node bench/run.mjs [--runs 5] [--lighthouse-runs 3] [--heap-loops 20] [--time-limit 220]
+//   node bench/run.mjs [--runs 5] [--lighthouse-runs 3] [--heap-loops 20] [--time-limit 300]
+//                      [--compare-runs 2] [--compare-steps 8] [--compare-factor 10]
+//                      [--only compare,desktop,phone,heap,lighthouse]
 //                      [--no-lighthouse] [--no-heap] [--dist dist] [--out bench]
 //
 // The build is `npm run build` (the npm script runs it first). dist/ is copied to a temporary
 // directory before measuring, so a concurrent rebuild by someone else cannot change it mid-run.
-// Phases: desktop runs (load until the WebGL map takes over, year steps, autoplay), phone runs (load
-// without a touch: the SVG map only; year steps on it), the leak check, Lighthouse.
+// Phases: the compare phase (the year step of the app beside a bare-maplibre anchor with the same
+// boundaries, and of the app on a dataset `--compare-factor` times the real one), desktop runs (load
+// until the WebGL map takes over, year steps, autoplay), phone runs (load without a touch: the SVG map
+// only; year steps on it), the leak check, Lighthouse.
 // Every browser wait has a timeout; phases stop starting new runs when the time limit nears, and a
 // watchdog writes what exists and exits if anything still hangs. Exit code: 0 when the report was
 // written (targets missed are reported, not failed), 1 on a setup error, 2 when the watchdog fired.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +32,13 @@ import {
   measurePhone,
   measureRun,
 } from './lib/browserRun.mjs';
+import { buildAnchor, ANCHOR_PATH } from './lib/buildAnchor.mjs';
+import { measureSteps, roundOrder } from './lib/compare.mjs';
 import { machineInfo } from './lib/machine.mjs';
+import { scaleDataset } from './lib/scaleDataset.mjs';
 import {
   checkTargets,
+  summarizeCompare,
   summarizeBrowser,
   summarizeHeap,
   summarizeLighthouse,
@@ -42,12 +50,17 @@ const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
 const HEAP_VIEWPORT = { width: 640, height: 400 };
 const SPEED = 4;
+const PHASES = ['compare', 'desktop', 'phone', 'heap', 'lighthouse'];
 
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
   --runs N              desktop runs and phone runs (fresh Chromium each), default 5 of each
   --lighthouse-runs N   Lighthouse runs per preset (mobile, desktop), default min(runs, 3)
   --heap-loops N        stepping loops for the leak check, default 20
-  --time-limit S        seconds for all measuring (phases are cut to fit), default 220
+  --time-limit S        seconds for all measuring (phases are cut to fit), default 300
+  --compare-runs N      rounds of the compare phase (app, anchor, app on scaled data), default 2
+  --compare-steps N     year steps per page in the compare phase, default 8 (all the years)
+  --compare-factor N    how many times the real dataset the scaled one is, default 10
+  --only LIST           run only these phases: ${PHASES.join(',')}
   --no-lighthouse       skip Lighthouse     --no-heap   skip the leak check
   --dist DIR            built app to serve, default dist     --out DIR   default bench`;
 
@@ -57,7 +70,11 @@ function options() {
       runs: { type: 'string', default: '5' },
       'lighthouse-runs': { type: 'string' },
       'heap-loops': { type: 'string', default: '20' },
-      'time-limit': { type: 'string', default: '220' },
+      'time-limit': { type: 'string', default: '300' },
+      'compare-runs': { type: 'string', default: '2' },
+      'compare-steps': { type: 'string', default: '8' },
+      'compare-factor': { type: 'string', default: '10' },
+      only: { type: 'string' },
       'no-lighthouse': { type: 'boolean', default: false },
       'no-heap': { type: 'boolean', default: false },
       dist: { type: 'string', default: 'dist' },
@@ -76,12 +93,19 @@ function options() {
     return n;
   };
   const runs = int('runs', values.runs, 1);
+  const only = values.only === undefined ? PHASES : values.only.split(',').map((p) => p.trim());
+  const unknown = only.filter((p) => !PHASES.includes(p));
+  if (unknown.length) throw new Error(`--only: unknown phase ${unknown.join(', ')} (phases: ${PHASES.join(', ')})\n${USAGE}`);
   return {
     runs,
-    lighthouseRuns: values['no-lighthouse']
+    phases: new Set(only),
+    compareRuns: int('compare-runs', values['compare-runs'], 1),
+    compareSteps: int('compare-steps', values['compare-steps'], 1),
+    compareFactor: int('compare-factor', values['compare-factor'], 2),
+    lighthouseRuns: values['no-lighthouse'] || !only.includes('lighthouse')
       ? 0
       : int('lighthouse-runs', values['lighthouse-runs'] ?? String(Math.min(runs, 3)), 0),
-    heapLoops: values['no-heap'] ? 0 : int('heap-loops', values['heap-loops'], 2),
+    heapLoops: values['no-heap'] || !only.includes('heap') ? 0 : int('heap-loops', values['heap-loops'], 2),
     timeLimitS: int('time-limit', values['time-limit'], 30),
     dist: resolve(ROOT, values.dist),
     out: resolve(ROOT, values.out),
@@ -115,6 +139,7 @@ async function checkGzip(url, dist) {
 }
 
 const METHOD = [
+  'Compare (issue 13): three targets, each in a fresh Chromium at the desktop size, the order rotated every round: the app; the anchor, a bare MapLibre page (`bench/anchor/`, built by the bench with Vite and served from its copy of dist/ at `/bench-anchor/`, never shipped) drawing the same `regions.topo.json` in the same frame, sized like the app’s map container, whose year step is only `setFeatureState` on the 90 regions (the idiom’s floor); and the app served with a dataset `--compare-factor` times the real one (`bench/lib/scaleDataset.mjs`: the per-year records of links, figures, events and region facts copied with new ids and other ends, on a second local server; a bench fixture, never shipped). Each waits for its WebGL map to be idle, goes to the first year, then presses ArrowRight once per year. A step is the keydown’s Event Timing `duration` (the key’s timestamp → the next paint after its handlers; 8 ms granularity; events under 16 ms are not reported and count as 16 ms); its median over all steps of all rounds is compared. The time to the settled frame (the map idle again) is shown beside it.',
   'Chromium is driven by playwright-core with the browser tests’ flags (`--use-angle=swiftshader --enable-unsafe-swiftshader …`): WebGL is software-rendered (SwiftShader), no GPU. Each run is a fresh browser, empty cache, no CPU or network throttling. Desktop: viewport 1280×800, DPR 1, mouse. Phone: viewport 412×823, DPR 1.75, `isMobile` + `hasTouch` (the page is checked to match `(pointer: coarse)`).',
   'What the app does: its first view is the SVG map (`[data-testid=map][data-renderer=svg]`, inserted with `data-map-state="idle"`). On a desktop (fine pointer, no Save-Data, no slow connection) MapLibre (the `loadMaplibre` chunk and its `maplibre-gl-worker`) is fetched once the browser is idle after the first view and built underneath (`data-testid=map-pending`); at its first idle frame the WebGL map takes over (it becomes `[data-testid=map][data-renderer=webgl]`, the SVG map is removed). On a phone (coarse pointer) the engine waits for the first press/touch/wheel/key on the map, which the bench never does.',
   'First visible map (`firstViewMs`): the first time a `[data-testid=map][data-map-state="idle"]` is in the document (a MutationObserver in the page on childList + attributes, on `performance.now()`, i.e. ms since navigation start). It is the moment the DOM holds the drawn SVG map; the frame that paints it follows (the row “main thread finished the frame after it”: rAF, then a task). FCP can come later than both when the compositor/GPU process is slow to present (SwiftShader on a busy machine).',
@@ -125,7 +150,7 @@ const METHOD = [
   'Autoplay (desktop, WebGL map): speed 4×, loop off, play from the first year to the last; rAF callbacks and `longtask` entries from play until the map settles after the last year.',
   'Heap: one extra browser at 640×400 (smaller canvas: SwiftShader draws it faster), waiting for the WebGL map to take over; a loop = ArrowRight through every year, then Home, waiting for the map to settle at the end of the loop (not after each key); after each loop `HeapProfiler.collectGarbage` ×2 then `Runtime.getHeapUsage` (page heap; the MapLibre worker’s heap is not included).',
   'Lighthouse 12.8 Node API with chrome-launcher (`CHROME_PATH`/`/usr/bin/chromium`), categories performance + accessibility, the default (mobile, simulated throttling, touch emulation) and the desktop config, alternating.',
-  'Time: desktop runs until 35 % of `--time-limit`, phone runs until 50 %, the leak check until 60 % (at least 2 loops), Lighthouse the rest; a phase always makes its first run, cut runs are listed under Runs.',
+  'Time: compare rounds until 25 % of `--time-limit`, desktop runs until 45 %, phone runs until 58 %, the leak check until 66 % (at least 2 loops), Lighthouse the rest; a phase always makes its first run, cut runs are listed under Runs. `--only` runs a subset of the phases.',
   'Medians are over runs; a step’s p50/p95 are taken within a run, then the median over runs is shown.',
 ];
 
@@ -148,7 +173,12 @@ async function main() {
       speed: SPEED,
       playFrom: null,
       playTo: null,
+      phases: [...opts.phases],
+      compareRuns: opts.compareRuns,
+      compareSteps: opts.compareSteps,
+      compareFactor: opts.compareFactor,
     },
+    compare: [],
     runs: [],
     phoneRuns: [],
     heap: null,
@@ -159,11 +189,13 @@ async function main() {
     notes: [],
   };
   let server = null;
+  let scaledServer = null;
   let snapshot = null;
 
   const write = () => {
     const browser = state.runs.length ? summarizeBrowser(state.runs.filter((r) => !r.error)) : null;
     const summary = {
+      compare: summarizeCompare(state.compare, opts.compareFactor),
       browser,
       phone: summarizePhone(state.phoneRuns.filter((r) => !r.error)),
       lighthouse: summarizeLighthouse(state.lighthouse),
@@ -188,6 +220,7 @@ async function main() {
       method: METHOD,
     };
     const markdown = toMarkdown(report);
+    mkdirSync(opts.out, { recursive: true });
     writeFileSync(join(opts.out, 'RESULTS.json'), JSON.stringify(report, null, 2) + '\n');
     writeFileSync(join(opts.out, 'RESULTS.md'), markdown);
     return markdown;
@@ -196,6 +229,7 @@ async function main() {
   const cleanup = async () => {
     for (const chrome of live) await Promise.resolve(chrome.kill()).catch(() => {});
     if (server) await server.close().catch(() => {});
+    if (scaledServer) await scaledServer.close().catch(() => {});
     if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   };
   const watchdog = setTimeout(async () => {
@@ -244,10 +278,14 @@ async function main() {
       `[bench] serving a copy of ${opts.dist} gzip-compressed at ${server.url}/ with ${state.machine.chromium}`,
     );
 
-    // 1. Desktop browser runs: up to 35 % of the time limit (always at least one).
-    const runsEnd = started + 0.35 * limitMs;
+    // 0. Compare: the app beside the anchor and on the scaled dataset, until 25 % of the time limit
+    // (always one round).
+    if (opts.phases.has('compare')) await comparePhase(opts, state, snapshot, server, started + 0.25 * limitMs, executablePath, (s) => (scaledServer = s));
+
+    // 1. Desktop browser runs: up to 45 % of the time limit (always at least one).
+    const runsEnd = started + 0.45 * limitMs;
     let last = 0;
-    for (let i = 0; i < opts.runs; i++) {
+    for (let i = 0; i < (opts.phases.has('desktop') ? opts.runs : 0); i++) {
       if (i > 0 && Date.now() + last > runsEnd) {
         state.skipped.push(`desktop browser runs ${i + 1}–${opts.runs}`);
         break;
@@ -268,10 +306,10 @@ async function main() {
       last = Date.now() - t;
     }
 
-    // 2. Phone runs (touch screen: no engine without a touch): until 50 % of the time limit (at least one).
-    const phoneEnd = started + 0.5 * limitMs;
+    // 2. Phone runs (touch screen: no engine without a touch): until 58 % of the time limit (at least one).
+    const phoneEnd = started + 0.58 * limitMs;
     last = 0;
-    for (let i = 0; i < opts.runs; i++) {
+    for (let i = 0; i < (opts.phases.has('phone') ? opts.runs : 0); i++) {
       if (i > 0 && Date.now() + last > phoneEnd) {
         state.skipped.push(`phone runs ${i + 1}–${opts.runs}`);
         break;
@@ -290,7 +328,7 @@ async function main() {
       last = Date.now() - t;
     }
 
-    // 3. Leak check: until 60 % of the time limit.
+    // 3. Leak check: until 66 % of the time limit.
     if (opts.heapLoops > 0) {
       const t = Date.now();
       try {
@@ -299,7 +337,7 @@ async function main() {
           baseUrl: server.url,
           loops: opts.heapLoops,
           viewport: HEAP_VIEWPORT,
-          deadline: Math.max(started + 0.6 * limitMs, Date.now() + 20_000),
+          deadline: Math.max(started + 0.66 * limitMs, Date.now() + 20_000),
         });
         if (state.heap.loopsDone < opts.heapLoops)
           state.skipped.push(`heap loops ${state.heap.loopsDone + 1}–${opts.heapLoops}`);
@@ -360,6 +398,62 @@ async function main() {
   console.error(
     `[bench] wrote ${join(opts.out, 'RESULTS.md')} and RESULTS.json in ${Math.round((Date.now() - started) / 1000)} s`,
   );
+}
+
+/**
+ * The compare phase: builds the anchor into the copy of dist/, serves the scaled dataset from a second
+ * server over the same files, then runs rounds of (app, anchor, app on scaled data) until `end`.
+ */
+async function comparePhase(opts, state, snapshot, server, end, executablePath, keepServer) {
+  const t0 = Date.now();
+  try {
+    await buildAnchor(join(snapshot, ANCHOR_PATH));
+    const read = (name) => JSON.parse(readFileSync(join(snapshot, 'data', name), 'utf8'));
+    const scaled = scaleDataset(read('dataset.json'), read('details.json'), opts.compareFactor);
+    const json = (value) => {
+      const text = JSON.stringify(value);
+      return (_req, res) => {
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(text);
+      };
+    };
+    const scaledServer = await startServer({
+      root: snapshot,
+      routes: { '/data/dataset.json': json(scaled.first), '/data/details.json': json(scaled.details) },
+    });
+    keepServer(scaledServer);
+    console.error(`[bench] compare: anchor built, ×${opts.compareFactor} data served at ${scaledServer.url}/ (${Math.round((Date.now() - t0) / 1000)} s)`);
+    let mapSize = null;
+    const targets = {
+      app: () => `${server.url}/`,
+      anchor: () => `${server.url}${ANCHOR_PATH}${mapSize ? `?w=${mapSize.width}&h=${mapSize.height}` : ''}`,
+      scaled: () => `${scaledServer.url}/`,
+    };
+    let last = 0;
+    for (let round = 0; round < opts.compareRuns; round++) {
+      if (round > 0 && Date.now() + last > end) {
+        state.skipped.push(`compare rounds ${round + 1}–${opts.compareRuns}`);
+        break;
+      }
+      const t = Date.now();
+      for (const target of roundOrder(Object.keys(targets), round)) {
+        try {
+          const r = await measureSteps({ executablePath, url: targets[target](), steps: opts.compareSteps });
+          if (target === 'app' && r.mapSize) mapSize = r.mapSize;
+          state.compare.push({ round, target, ...r });
+          const shown = r.steps.map((x) => (x.eventMs === null ? '<16' : Math.round(x.eventMs))).join(' ');
+          console.error(`[bench] compare round ${round + 1} ${target}: keydown → next paint ${shown} ms`);
+        } catch (error) {
+          state.errors.push(`compare round ${round + 1} ${target}: ${error instanceof Error ? error.message : error}`);
+          console.error(`[bench] compare round ${round + 1} ${target} failed:`, error);
+        }
+      }
+      last = Date.now() - t;
+    }
+  } catch (error) {
+    state.errors.push(`compare: ${error instanceof Error ? error.message : error}`);
+    console.error('[bench] compare failed:', error);
+  }
 }
 
 main().then(

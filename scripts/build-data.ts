@@ -1,5 +1,6 @@
 /**
- * `npm run data`: compiles the CSV tables in data/ into public/data/dataset.json, or prints every
+ * `npm run data`: compiles the CSV tables in data/ into public/data/dataset.json (the first view) and
+ * public/data/details.json (loaded after it), or prints every
  * problem as `data/file.csv:LINE: field: reason` and exits 1. The logic lives in scripts/data/ (pure).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,11 +11,13 @@ import { compileTranslations } from './data/translations.ts';
 import { formatError } from './data/csv.ts';
 import { TABLE_FILES, type TableFile } from './data/schemas.ts';
 import { checkStory, decodeStory } from '../src/scene/story.ts';
+import { splitDataset } from '../src/data/details.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data');
 const seedsDir = join(root, 'seeds');
 const outFile = join(root, 'public', 'data', 'dataset.json');
+const detailsFile = join(root, 'public', 'data', 'details.json');
 
 const tables: Partial<Record<TableFile, string>> = {};
 for (const f of TABLE_FILES) {
@@ -42,7 +45,10 @@ if (compiled.errors.length) {
 }
 const dataset = { ...result.dataset, translations: compiled.packed };
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify(dataset));
+// What the first view does not show (quotes, remarks, later tables) goes to details.json: src/data/details.ts.
+const { first, details } = splitDataset(dataset as unknown as Record<string, unknown>);
+writeFileSync(outFile, JSON.stringify(first));
+writeFileSync(detailsFile, JSON.stringify(details));
 const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', 'regionFacts'] as const)
   .map((k) => `${dataset[k].length} ${k}`)
   .join(', ');

@@ -2,6 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseConfig, parseDisplay, readOption, type RawConfig } from './config';
 import { loadAll } from './data/load';
+import { requestDetails } from './data/detailsLoader';
 import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
@@ -10,6 +11,7 @@ import { syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
 import { MapView } from './map/MapView';
+import { whenIdle } from './map/enginePolicy';
 import { PALETTES } from './scene/palette';
 import { useTheme } from './state/useTheme';
 import './ui/app.css';
@@ -86,7 +88,12 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
     };
     store.getState().setLoad({ status: 'loading' });
     loadAll(baseUrl, fetchFn, life.signal).then(
-      ({ geo, dataset }) => settle({ status: 'ready', geo, dataset }),
+      ({ geo, dataset }) => {
+        settle({ status: 'ready', geo, dataset });
+        // Quotes and remarks follow the first view, once the browser is idle (or on first need).
+        if (current === attempt && !life.signal.aborted)
+          stops.push(whenIdle(() => void requestDetails(dataset).catch(() => {}), DETAILS_IDLE_MS));
+      },
       (e: unknown) => settle({ status: 'error', message: messageOf(e) }),
     );
   };
@@ -137,6 +144,9 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
 }
 
 let instances = 0;
+
+/** Longest wait for an idle moment after the first view before the dataset's details are fetched (ms). */
+const DETAILS_IDLE_MS = 3000;
 
 /** Longest wait for the data before the first render shows the loading view instead (ms). */
 export const FIRST_RENDER_WAIT_MS = 800;

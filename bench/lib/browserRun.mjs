@@ -12,7 +12,7 @@ export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
 const MAP = '[data-testid="map"]';
 const TRACE_CATEGORIES = ['-*', 'devtools.timeline', 'toplevel', 'blink.console', 'v8.execute'];
 
-async function launch(executablePath) {
+export async function launch(executablePath) {
   return withTimeout(
     chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 }),
     40_000,
@@ -20,7 +20,7 @@ async function launch(executablePath) {
   );
 }
 
-async function openPage(browser, contextOptions) {
+export async function openPage(browser, contextOptions) {
   const context = await browser.newContext({
     deviceScaleFactor: 1,
     ...contextOptions,
@@ -58,9 +58,9 @@ async function recordNetwork(context, page) {
   return { cdp, requests };
 }
 
-const bench = (page, fn, arg) => withTimeout(page.evaluate(fn, arg), 15_000, 'page.evaluate');
+export const bench = (page, fn, arg) => withTimeout(page.evaluate(fn, arg), 15_000, 'page.evaluate');
 
-async function waitFor(page, fn, arg, timeout, label) {
+export async function waitFor(page, fn, arg, timeout, label) {
   try {
     await page.waitForFunction(fn, arg, { timeout, polling: 50 });
   } catch (error) {
@@ -75,7 +75,7 @@ async function waitFor(page, fn, arg, timeout, label) {
 
 /** Waits until the main thread has had no long task for `quietMs` (or `timeout` passes). Returns the
  *  end of the last long task seen before the quiet window, or null when it never got quiet. */
-async function waitForQuiet(page, quietMs, timeout) {
+export async function waitForQuiet(page, quietMs, timeout) {
   const start = Date.now();
   for (;;) {
     const { now, lastEnd } = await bench(page, () => ({
@@ -214,7 +214,7 @@ async function load(page, baseUrl, network, { takeover = true, settleMs = 0 } = 
 }
 
 /** Presses `key` on the focused slider and waits for the map to redraw and settle. */
-async function step(page, key, id, timeout = 20_000) {
+export async function step(page, key, id, timeout = 20_000) {
   await bench(page, (id) => window.__bench.armStep(id), id);
   await withTimeout(page.keyboard.press(key), 10_000, `press ${key}`);
   await waitFor(page, () => window.__bench.step.idle !== null, null, timeout, `Map redraw after ${key}`);
@@ -237,14 +237,14 @@ async function yearOf(slider) {
 }
 
 /** Reads the timeline's years from its tick labels. */
-async function timelineYears(page) {
+export async function timelineYears(page) {
   const texts = await page.locator('.byru-ticks span').allTextContents();
   const years = texts.map(Number).filter(Number.isFinite);
   if (years.length < 2) throw new Error(`the timeline shows no years (${JSON.stringify(texts)})`);
   return years;
 }
 
-async function goToFirstYear(page, slider, years) {
+export async function goToFirstYear(page, slider, years) {
   await slider.focus({ timeout: 5_000 });
   if ((await yearOf(slider)) !== years[0]) await step(page, 'Home', 'home');
   await waitForQuiet(page, 300, 20_000);

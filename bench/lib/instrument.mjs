@@ -51,6 +51,16 @@ export function instrumentPage() {
   observe('largest-contentful-paint', (e) => {
     b.lcp = e.startTime;
   });
+  // Event Timing of key presses: [startTime (= the event's timeStamp), duration (to the next paint
+  // after the handlers, 8 ms granularity)]. Only events of 16 ms or more are reported (the API's floor).
+  b.keyEvents = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') b.keyEvents.push([e.startTime, e.duration]);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    // No Event Timing: the compare phase reports the steps as unmeasured.
+  }
 
   /** Calls `fn(now)` in a macrotask after the next animation frame: that frame's rendering is done. */
   const afterNextFrame = (fn) =>

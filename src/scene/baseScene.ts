@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { memoProjector, project, projectGeometry } from '../data/projection';
+import { project } from '../data/projection';
 import type { RegionInfo } from '../data/types';
 
 export interface RegionShapeProps {
@@ -38,7 +38,7 @@ export interface GeographyInput {
   borders: Record<BorderKind, MultiLineString>;
 }
 
-/** Rough planar size of a geometry (bbox area in degrees²), for label priority only. */
+/** Rough planar size of a geometry (bbox area in the map's plane), for label priority only. */
 function bboxArea(g: Polygon | MultiPolygon): number {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -76,17 +76,19 @@ function boundsOf(fc: BaseScene['regions']): [[number, number], [number, number]
   ];
 }
 
-/** Projects the decoded geography and derives the label layer. Pure. */
+/**
+ * Wraps the decoded geography (already in the map's plane: see `data/topology.ts`) as the scene's
+ * layers and derives the label layer; only the 90 label points are projected here. Pure; the outlines'
+ * positions are shared with the input, so treat them as read-only.
+ */
 export function buildBaseScene(geo: GeographyInput): BaseScene {
-  // Shared borders are projected once for the fills, the neighbours and the border lines.
-  const shared = memoProjector();
   const regions: FeatureCollection<Polygon | MultiPolygon, RegionShapeProps> = {
     type: 'FeatureCollection',
     features: geo.regionShapes.features.map((f) => ({
       type: 'Feature',
       id: f.properties.code,
       properties: { code: f.properties.code, country: f.properties.country },
-      geometry: projectGeometry(f.geometry, shared),
+      geometry: f.geometry,
     })),
   };
   const areas = new Map(geo.regionShapes.features.map((f) => [f.properties.code, bboxArea(f.geometry)]));
@@ -111,14 +113,14 @@ export function buildBaseScene(geo: GeographyInput): BaseScene {
   };
   const neighbours: BaseScene['neighbours'] = {
     type: 'FeatureCollection',
-    features: geo.neighbours.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry, shared) })),
+    features: geo.neighbours.features,
   };
   const borders: BaseScene['borders'] = {
     type: 'FeatureCollection',
     features: BORDER_KINDS.map((kind) => ({
       type: 'Feature',
       properties: { kind },
-      geometry: projectGeometry(geo.borders[kind], shared),
+      geometry: geo.borders[kind],
     })),
   };
   return { regions, neighbours, labels, borders, bounds: boundsOf(regions) };

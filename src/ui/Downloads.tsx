@@ -7,6 +7,9 @@ import {
   toJson,
   type ExportTable,
 } from '../data/exportTables';
+import { useState } from 'react';
+import { requestDetails } from '../data/detailsLoader';
+import type { Dataset } from '../data/types';
 import { useAppState, useT } from '../state/StoreContext';
 import { saveBlob } from './saveBlob';
 import { selectDataset } from '../state/selectors';
@@ -16,13 +19,22 @@ function saveText(text: string, mime: string, fileName: string): void {
   saveBlob(new Blob([text], { type: mime }), fileName);
 }
 
-/** The dataset as downloads: each table as CSV with its sources joined in, and everything as JSON. */
+/**
+ * The dataset as downloads: each table as CSV with its sources joined in, and everything as JSON.
+ * Always the complete dataset, quotes included: a download waits for the details if they are not
+ * there yet (usually they are, fetched after the first view).
+ */
 export function Downloads() {
   const t = useT();
   const dataset = useAppState(selectDataset);
+  const [failed, setFailed] = useState(false);
   if (!dataset) return null;
-  const csv = (table: ExportTable) => () =>
-    saveText(toCsv(dataset, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv'));
+  const save = (make: (full: Dataset) => void) => () => {
+    setFailed(false);
+    requestDetails(dataset).then(make, () => setFailed(true));
+  };
+  const csv = (table: ExportTable) =>
+    save((full) => saveText(toCsv(full, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv')));
   return (
     <details className="byru-downloads">
       <summary>{t('download.title')}</summary>
@@ -35,11 +47,15 @@ export function Downloads() {
           </li>
         ))}
         <li>
-          <button type="button" onClick={() => saveText(toJson(dataset), JSON_MIME, exportFileName('dataset', 'json'))}>
+          <button
+            type="button"
+            onClick={save((full) => saveText(toJson(full), JSON_MIME, exportFileName('dataset', 'json')))}
+          >
             {t('download.all')}
           </button>
         </li>
       </ul>
+      {failed && <p role="alert">{t('download.failed')}</p>}
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { classRange, COUNT_BREAKS } from '../scene/regionMeasure';
 import { PALETTES, resolveTheme } from '../scene/palette';
+import { requestDetails } from '../data/detailsLoader';
 import { yearCsv, yearFileName } from '../data/exportYear';
 import { CSV_MIME } from '../data/exportTables';
 import { THEME_FLAGS, type ThemeFlag } from '../config';
@@ -170,7 +171,11 @@ export function ShareDialog({ appUrl, snapshot, onClose }: ShareProps & { onClos
   const exportCsv = (): void => {
     if (!dataset) return;
     const year = store.getState().year;
-    saveBlob(new Blob([yearCsv(dataset, year, { bom: true })], { type: CSV_MIME }), yearFileName(year));
+    // The rows carry their quotes: wait for the dataset's details if they are not there yet.
+    requestDetails(dataset).then(
+      (full) => saveBlob(new Blob([yearCsv(full, year, { bom: true })], { type: CSV_MIME }), yearFileName(year)),
+      () => setStatus(t('download.failed')),
+    );
   };
 
   const src = embedUrl(appUrl, view, choice);

@@ -1,9 +1,11 @@
 import { sourceById } from '../data/dataset';
+import { recordDetails, requestDetails } from '../data/detailsLoader';
 import type { Certainty, Lang } from '../data/types';
 import { isParaphrase, localText, noteRemark, sourceTitle, type LocalText } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { useDetailsState } from './useDetailsState';
 import './figures.css';
 
 /**
@@ -49,19 +51,25 @@ export function OwnLang({ text, lang }: { text: LocalText | null; lang: Lang }) 
 /**
  * The citation of one record, traceable in one step: document, publisher, date, a link to the page
  * (or the seed file's name), the quote in its own language, and what is counted, with our remarks.
- * Reads the source from the instance's dataset by `record.sourceId`.
+ * Reads the source from the instance's dataset by `record.sourceId`. The quote, scope and remarks come
+ * with the dataset's details (loaded after the first view): until they are there, it says so in their
+ * place, and never shows an empty quote.
  */
 export function SourceNote({ record, id }: SourceNoteProps) {
   const t = useT();
   const lang = useAppState((s) => s.lang);
   const dataset = useAppState(selectDataset);
   const source = dataset ? sourceById(dataset, record.sourceId) : undefined;
-  const paraphrase = isParaphrase(record.note);
+  // The quote, scope and remarks come with the details, loaded after the first view.
+  const details = useDetailsState(dataset);
+  const extra = dataset ? recordDetails(dataset, record) : record;
+  const sourceRemark = source && dataset ? recordDetails(dataset, source)?.note : undefined;
+  const paraphrase = extra ? isParaphrase(extra.note ?? '') : false;
   // Our remarks, descriptions and publishers in the reader's language (data/translations.csv).
   const local = (text: string) => (dataset ? localText(dataset, lang, text) : { text, lang: 'en' as const });
-  const note = local(noteRemark(record.note));
-  const scope = record.scope ? local(record.scope) : null;
-  const aboutSource = source?.note ? local(source.note) : null;
+  const note = local(extra ? noteRemark(extra.note ?? '') : '');
+  const scope = extra?.scope ? local(extra.scope) : null;
+  const aboutSource = sourceRemark ? local(sourceRemark) : null;
   const title = source && dataset ? sourceTitle(dataset, lang, source) : null;
   const publisher = source?.publisher ? local(source.publisher) : null;
   const link = source ? linkTarget(source.url) : null;
@@ -103,18 +111,31 @@ export function SourceNote({ record, id }: SourceNoteProps) {
           {source.file && <span className="byru-source-file">{t('source.seed', { file: source.file })}</span>}
         </p>
       )}
-      <figure className="byru-source-quote">
-        <blockquote lang={source?.lang} cite={link ? source?.url : undefined}>
-          <p>{record.quote}</p>
-        </blockquote>
-        {(paraphrase || source) && (
-          <figcaption>
-            {paraphrase
-              ? t('source.paraphrase')
-              : source && t('source.original', { lang: t(`source.lang.${source.lang}`) })}
-          </figcaption>
-        )}
-      </figure>
+      {extra ? (
+        <figure className="byru-source-quote">
+          <blockquote lang={source?.lang} cite={link ? source?.url : undefined}>
+            <p>{extra.quote}</p>
+          </blockquote>
+          {(paraphrase || source) && (
+            <figcaption>
+              {paraphrase
+                ? t('source.paraphrase')
+                : source && t('source.original', { lang: t(`source.lang.${source.lang}`) })}
+            </figcaption>
+          )}
+        </figure>
+      ) : details.status === 'error' ? (
+        <p className="byru-source-pending" role="alert">
+          {t('source.failed')}{' '}
+          <button type="button" onClick={() => dataset && requestDetails(dataset).catch(() => {})}>
+            {t('error.retry')}
+          </button>
+        </p>
+      ) : (
+        <p className="byru-source-pending" role="status">
+          {t('source.loading')}
+        </p>
+      )}
       {record.asOf && (
         <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
       )}

@@ -91,6 +91,49 @@ describe('the map in a real browser', () => {
     }
   });
 
+  test('hover and click land on the region under the pointer: small, western, far-eastern and past 180°', async () => {
+    // The boundaries arrive projected at build time, the pointer's place is projected at run time:
+    // both must meet, from Adygea (a few px wide at this zoom) to Chukotka east of the antimeridian.
+    // The places lie away from the city markers and their names (a click there selects the city).
+    const { page } = app;
+    await openApp(page, 'debug=1');
+    const places: [code: string, name: string, lon: number, lat: number][] = [
+      ['RU-AD', 'Республика Адыгея', 40.1, 44.6],
+      ['RU-PSK', 'Псковская область', 29.0, 57.3],
+      ['BY-VI', 'Витебская область', 28.5, 55.5],
+      ['RU-PRI', 'Приморский край', 134.5, 44.5],
+      ['RU-SAK', 'Сахалинская область', 142.8, 50.5],
+      ['RU-CHU', 'Чукотский автономный округ', 184, 66],
+    ];
+    const wrong: string[] = [];
+    for (const [code, name, lon, lat] of places) {
+      const point = await pixelOf(page, lon, lat);
+      const hit = await regionAt(page, ...point);
+      // Opening a panel may move the map: take the canvas's place again for every pointer move.
+      const box = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+      if (!box) throw new Error('the map canvas is not visible');
+      await page.mouse.move(box.x + point[0], box.y + point[1]);
+      const hovered = await page
+        .locator('.byru-hover')
+        .filter({ hasText: name })
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      await clickMap(page, point);
+      const clicked = await page
+        .getByTestId('region-panel')
+        .filter({ hasText: name })
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (hit !== code || !hovered || !clicked)
+        wrong.push(`${code} at ${JSON.stringify(point)}: regionAt ${hit}, hover label ${hovered}, panel ${clicked}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('no request leaves the origin and nothing is logged as an error, over a load and interactions', async () => {
     const { page, requests, console: log } = app;
     // The plain URL, as a visitor opens it.

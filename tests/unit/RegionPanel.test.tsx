@@ -4,17 +4,17 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
-import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import { createAppStore } from '../../src/state/createAppStore';
 import { StoreContext } from '../../src/state/StoreContext';
 import { RegionPanel } from '../../src/ui/RegionPanel';
+import { readCompleteDataset } from './compiledDataset';
 
 /** The real compiled dataset and boundaries (`npm run data` writes them), decoded as the app does. */
 const READY = {
   status: 'ready' as const,
   geo: decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8'))),
-  dataset: decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8'))),
+  dataset: readCompleteDataset(),
 };
 
 /** The Belarusian partners of Kursk oblast (data/links.csv: gov-kursk and kursk-oblast-*). */

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../scripts/data/fixtures';
+import { decodeDataset } from '../../src/data/dataset';
+import { splitDataset } from '../../src/data/details';
+import { deferDetails } from '../../src/data/detailsLoader';
 import type { Lang, Source } from '../../src/data/types';
 import { SourceNote, type CitedRecord } from '../../src/ui/SourceNote';
 import { NO_GEO, renderWithStore } from './renderWithStore';
@@ -86,5 +90,63 @@ describe('SourceNote', () => {
     renderNote(createRecord({ asOf: '2017-03-31', scope: 'agreements in force' }), 'en');
     expect(screen.getByText('as of 31 March 2017')).toBeInTheDocument();
     expect(screen.getByText('agreements in force')).toBeInTheDocument();
+  });
+});
+
+/** The fixture dataset as the app loads it: the first view, its details fetched when the test says. */
+function renderFirstView(lang: Lang = 'en') {
+  const { first, details } = splitDataset(JSON.parse(JSON.stringify(createDataset())) as Record<string, unknown>);
+  const dataset = decodeDataset(first);
+  const answers: { resolve: (json: unknown) => void; reject: (e: Error) => void }[] = [];
+  deferDetails(dataset, () => new Promise((resolve, reject) => answers.push({ resolve, reject })));
+  const figure = dataset.figures.find((f) => f.id && f.sourceId === 's-seed') ?? dataset.figures[0]!;
+  const view = renderWithStore(<SourceNote record={figure} />, { lang });
+  act(() => view.store.getState().setLoad({ status: 'ready', dataset, geo: NO_GEO }));
+  const full = createDataset().figures.find((f) => f.id === figure.id)!;
+  const answer = async (json: unknown = JSON.parse(JSON.stringify(details))) => {
+    await act(async () => answers.at(-1)?.resolve(json));
+  };
+  const fail = async (message: string) => {
+    await act(async () => answers.at(-1)?.reject(new Error(message)));
+  };
+  return { full, answer, fail, fetches: () => answers.length };
+}
+
+describe('SourceNote before the dataset’s details are there', () => {
+  it('says the quote is loading instead of showing an empty quote, and asks for the details itself', () => {
+    const { fetches } = renderFirstView();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the quote…');
+    expect(screen.queryByRole('blockquote')).not.toBeInTheDocument();
+    expect(fetches()).toBe(1);
+  });
+
+  it('keeps showing the document, its publisher and date while the quote loads', () => {
+    renderFirstView();
+    expect(screen.getByText('Seed, "quoted"')).toBeInTheDocument();
+  });
+
+  it('shows the quote and its remarks once the details arrive', async () => {
+    const { full, answer } = renderFirstView();
+    await answer();
+    expect(screen.getByRole('blockquote')).toHaveTextContent(full.quote);
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['ru', 'Загрузка цитаты…'],
+    ['be', 'Загрузка цытаты…'],
+  ] as const)('says it in %s', (lang, text) => {
+    renderFirstView(lang);
+    expect(screen.getByRole('status')).toHaveTextContent(text);
+  });
+
+  it('says when the details cannot be loaded, and its button fetches them again', async () => {
+    const { full, fail, answer, fetches } = renderFirstView();
+    await fail('data/details.json: HTTP 503');
+    expect(screen.getByRole('alert')).toHaveTextContent('The quote could not be loaded.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(fetches()).toBe(2);
+    await answer();
+    expect(screen.getByRole('blockquote')).toHaveTextContent(full.quote);
   });
 });

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTranslations } from '../../scripts/data/translations';
-import { decodeDataset } from '../../src/data/dataset';
 import type { Dataset, Source } from '../../src/data/types';
 import {
   isDescription,
@@ -16,8 +15,10 @@ import {
   textKey,
 } from '../../src/i18n/dataText';
 import { STORY } from '../../src/scene/storyData';
+import { readCompleteDataset } from './compiledDataset';
 
-const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+// Remarks and scopes come with the details (after the first view): the reader meets them all.
+const dataset = readCompleteDataset();
 const table = compileTranslations('data/translations.csv', readFileSync('data/translations.csv', 'utf8'));
 
 /** The Latin-script words of a publisher outside its (address) and bare domains ("BelTA", "Grodno oblast …"). */

@@ -4,10 +4,11 @@ import { geoArea, geoBounds, geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { decodeTopology } from '../../src/data/topology';
+import { decodeTopology, MAP_SPACE } from '../../src/data/topology';
 
-// Validates the committed output of scripts/geo/build.mjs against data/regions.csv.
-const TOPO_PATH = new URL('../../public/data/regions.topo.json', import.meta.url);
+// Validates the committed output of scripts/geo/build.mjs (geographic lon/lat; `npm run data` projects
+// it for the browser, see projectTopology.test.ts) against data/regions.csv.
+const TOPO_PATH = new URL('../../scripts/geo/regions.lonlat.topo.json', import.meta.url);
 const CSV_PATH = new URL('../../data/regions.csv', import.meta.url);
 
 interface CsvRow {
@@ -20,7 +21,8 @@ interface CsvRow {
 
 const topology = JSON.parse(readFileSync(TOPO_PATH, 'utf8')) as Topology;
 const csv = parse(readFileSync(CSV_PATH, 'utf8'), { columns: true, skip_empty_lines: true }) as CsvRow[];
-const geo = decodeTopology(topology);
+// decodeTopology reads any coordinates; its space tag only keeps the browser from drawing this file.
+const geo = decodeTopology({ ...topology, space: MAP_SPACE } as Topology);
 const shapeOf = new Map(geo.regionShapes.features.map((f) => [f.properties.code, f]));
 const neighbourOf = new Map(geo.neighbours.features.map((f) => [f.properties.code, f]));
 const rawRegionProps = (
@@ -59,7 +61,7 @@ describe('data/regions.csv', () => {
   });
 });
 
-describe('public/data/regions.topo.json', () => {
+describe('scripts/geo/regions.lonlat.topo.json', () => {
   it('has exactly 90 unique region codes: 7 in Belarus and 83 in Russia', () => {
     const codes = geo.regions.map((r) => r.code);
     expect(new Set(codes).size).toBe(90);

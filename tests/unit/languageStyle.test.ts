@@ -4,13 +4,13 @@
 // not checked: they are the sources' own words (DATA.md rule 3). DATA.md "Terms and style" says why.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import type { Lang } from '../../src/data/types';
 import { CATALOGUES } from '../../src/i18n/translate';
 import { STORY } from '../../src/scene/storyData';
+import { readCompleteDataset } from './compiledDataset';
 
-const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+const dataset = readCompleteDataset();
 const geo = decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8')));
 
 /** Every text of ours in a language, each named by where it comes from. */

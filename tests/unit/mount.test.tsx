@@ -14,6 +14,7 @@ const SLOW = 30_000;
 const FILES: Record<string, string> = {
   'data/regions.topo.json': readFileSync('public/data/regions.topo.json', 'utf8'),
   'data/dataset.json': readFileSync('public/data/dataset.json', 'utf8'),
+  'data/details.json': readFileSync('public/data/details.json', 'utf8'),
 };
 
 /** A fetch that serves the app's two data files from disk, after `failures` failed calls. */
@@ -112,6 +113,22 @@ describe('mount: loading the data', () => {
         '/data/regions.topo.json',
         '/data/dataset.json',
       ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'fetches the quotes (details.json) only after the first view, when the browser is idle',
+    async () => {
+      const fetchFn = createFetch();
+      const handle = await act(async () => mountHere({ fetch: fetchFn }));
+      await screen.findByRole('slider', { name: 'Год' });
+      const urls = () => fetchFn.mock.calls.map(([url]) => String(url));
+      expect(urls().slice(0, 2)).toEqual(['/data/regions.topo.json', '/data/dataset.json']);
+      await waitFor(() => expect(urls()).toContain('/data/details.json'), { timeout: 5_000 });
+      expect(urls()).toHaveLength(3);
+      const dataset = handle.store.getState().load;
+      expect(dataset.status).toBe('ready');
     },
     SLOW,
   );

@@ -12,7 +12,6 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
-import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import { LANGS, type Dataset, type Lang } from '../../src/data/types';
 import { formatPartialDate } from '../../src/i18n/formatValue';
@@ -24,9 +23,10 @@ import { createAppStore, type AppStore, type LoadState } from '../../src/state/c
 import { StoreContext } from '../../src/state/StoreContext';
 import type { Geography } from '../../src/data/load';
 import { App } from '../../src/ui/App';
+import { readCompleteDataset } from './compiledDataset';
 
 const geo: Geography = decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8')));
-const dataset: Dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+const dataset: Dataset = readCompleteDataset();
 const READY: LoadState = { status: 'ready', geo, dataset };
 
 /** Attributes that are read out or shown as text. */

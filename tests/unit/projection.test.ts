@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  memoProjector,
   mercatorLngLatToWorld,
   project,
-  projectGeometry,
   projectedFrameBounds,
   toWorld,
   unproject,
@@ -53,61 +51,5 @@ describe('project', () => {
     const [x, y] = mercatorLngLatToWorld(lng, lat);
     expect(x).toBeCloseTo(0.31, 12);
     expect(y).toBeCloseTo(0.44, 12);
-  });
-});
-
-describe('projectGeometry', () => {
-  it('projects every vertex of a polygon with project()', () => {
-    const poly = {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [30, 50],
-          [31, 50],
-          [31, 51],
-          [30, 50],
-        ],
-      ],
-    };
-    const out = projectGeometry(poly);
-    expect(out.coordinates[0]).toEqual(poly.coordinates[0]!.map(([a, b]) => project(a!, b!)));
-  });
-
-  it('projects nested multipolygons and keeps the type', () => {
-    const mp = {
-      type: 'MultiPolygon' as const,
-      coordinates: [
-        [
-          [
-            [30, 50],
-            [31, 50],
-            [30, 51],
-            [30, 50],
-          ],
-        ],
-      ],
-    };
-    const out = projectGeometry(mp);
-    expect(out.type).toBe('MultiPolygon');
-    expect(out.coordinates[0]![0]![1]).toEqual(project(31, 50));
-  });
-});
-
-describe('memoProjector', () => {
-  it.each([
-    [27.56, 53.9],
-    [37.62, 55.75],
-    [-9.03197, -54.39007],
-    [186.5, 66.1],
-  ])('gives what project gives for %f, %f, once per position object', (lon, lat) => {
-    const memo = memoProjector();
-    const p = [lon, lat];
-    const first = memo(p);
-    expect(first).toEqual(project(lon, lat));
-    expect(memo(p)).toBe(first);
-    // An equal position in another array is projected again (to the same place).
-    const twin = memo([lon, lat]);
-    expect(twin).not.toBe(first);
-    expect(twin).toEqual(first);
   });
 });

@@ -5,15 +5,20 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_DISPLAY } from '../../src/config';
 import { decodeDataset } from '../../src/data/dataset';
+import { deferDetails } from '../../src/data/detailsLoader';
 import { decodeTopology } from '../../src/data/topology';
 import { createAppStore, type LoadState } from '../../src/state/createAppStore';
 import { StoreContext } from '../../src/state/StoreContext';
 import { ShareButton } from '../../src/ui/ShareButton';
+import { readCompleteDataset } from './compiledDataset';
 
+// The first-view dataset, as the app loads it: its quotes come from details.json when asked for.
+const firstView = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+deferDetails(firstView, async () => JSON.parse(readFileSync('public/data/details.json', 'utf8')));
 const READY: LoadState = {
   status: 'ready',
   geo: decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8'))),
-  dataset: decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8'))),
+  dataset: firstView,
 };
 const APP = 'https://maps.example.org/by-ru/';
 
@@ -112,7 +117,8 @@ describe('the share dialog', { timeout: 20_000 }, () => {
     await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(screen.queryByRole('button', { name: /PNG/u })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Data for 2020 (CSV)' }));
-    expect(click).toHaveBeenCalledTimes(1);
+    // The rows carry their quotes, which come after the first view: the download waits for them.
+    await vi.waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     const blob = created.mock.calls[0]?.[0];
     expect(blob?.type).toBe('text/csv;charset=utf-8');
     const text = await new Promise<string>((done) => {
@@ -121,6 +127,8 @@ describe('the share dialog', { timeout: 20_000 }, () => {
       reader.readAsText(blob as Blob);
     });
     expect(text).toContain('gov-kursk');
+    const quote = readCompleteDataset().links.find((l) => l.id === 'gov-kursk')?.quote ?? '(no quote)';
+    expect(text).toContain(quote.slice(0, 40));
   });
 
   it('reports a failed PNG export instead of throwing', async () => {

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { MapOptions } from 'maplibre-gl';
-import { decodeDataset } from '../../src/data/dataset';
 import { yearCsv, yearFileName, yearRows } from '../../src/data/exportYear';
 import { createMapAdapter, projectedBounds, type MapLib } from '../../src/map/createMapAdapter';
 import { project } from '../../src/data/projection';
 import { PALETTES } from '../../src/scene/palette';
 import { pngFileName, wrapText } from '../../src/ui/exportPng';
+import { readCompleteDataset } from './compiledDataset';
 
-const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
+const dataset = readCompleteDataset();
 
 describe('the year CSV', () => {
   it('holds the links drawn by the year, its events and its figures, each with its source', () => {

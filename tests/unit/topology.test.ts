@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { decodeTopology } from '../../src/data/topology';
+import { decodeTopology, MAP_SPACE } from '../../src/data/topology';
 
 type Props = Record<string, unknown>;
 
@@ -25,6 +25,7 @@ function createTopology(): Topology {
   });
   return {
     type: 'Topology',
+    space: MAP_SPACE,
     arcs: [
       [
         [0, 0],
@@ -109,7 +110,7 @@ describe('decodeTopology', () => {
     });
   });
 
-  it('gives region shapes only the code and country, with lon/lat polygons', () => {
+  it('gives region shapes only the code and country, with the file’s planar polygons as they are', () => {
     const { regionShapes } = decodeTopology(createTopology());
     expect(regionShapes.type).toBe('FeatureCollection');
     expect(regionShapes.features.map((f) => f.properties)).toEqual([
@@ -155,6 +156,16 @@ describe('decodeTopology', () => {
 
   it.each<[string, (t: Topology) => void, RegExp]>([
     ['a value that is no topology', (t) => Object.assign(t, { type: 'FeatureCollection' }), /not a TopoJSON Topology/],
+    [
+      'a geographic (unprojected) topology',
+      (t) => delete (t as { space?: string }).space,
+      /coordinates are not in the map's plane \(space undefined, expected "byru-conic-100-52-64"\): run npm run data/,
+    ],
+    [
+      'a topology projected for another map',
+      (t) => Object.assign(t, { space: 'byru-conic-90-50-60' }),
+      /space "byru-conic-90-50-60"/,
+    ],
     ['a missing regions object', (t) => delete t.objects.regions, /missing object "regions"/],
     ['a missing neighbours object', (t) => delete t.objects.neighbours, /missing object "neighbours"/],
     [

@@ -105,8 +105,12 @@ export function parseRegion(v: unknown): string | null {
   return null;
 }
 
-/** Comma-separated link kinds; unknown entries are dropped; `none` means an empty set. */
+/**
+ * Comma-separated link kinds (or an array of them); unknown entries are dropped; `none` and an empty
+ * array mean an empty set (the app writes `none` itself, and its own parsed view comes back as `[]`).
+ */
 export function parseKinds(v: unknown): LinkKind[] {
+  if (Array.isArray(v) && v.length === 0) return [];
   // Only strings are joined: a Symbol or an object whose toString throws never reaches join().
   if (Array.isArray(v)) v = v.length <= LINK_KINDS.length * 4 ? v.filter((k) => typeof k === 'string').join(',') : null;
   const s = typeof v === 'string' ? v.trim().toLowerCase() : null;

@@ -198,7 +198,7 @@ describe('parseConfig, given thousands of random and hostile option objects', ()
     });
     fc.assert(
       fc.property(valid, (v) => {
-        const c = parseConfig({ ...v, kinds: v.kinds.length ? v.kinds : 'none' });
+        const c = parseConfig(v);
         expect(c).toEqual({ ...v, kinds: LINK_KINDS.filter((k) => v.kinds.includes(k)), debug: false });
       }),
       { numRuns: RUNS },
@@ -291,6 +291,16 @@ describe('configFromSearch, given thousands of random and hostile query strings'
       fc.property(search, (q) => {
         const c = configFromSearch(q);
         expect(configFromSearch(configToSearch(c))).toEqual(c);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives the same view when the parsed view is parsed again (the page hands it to mount)', () => {
+    fc.assert(
+      fc.property(search, (q) => {
+        const c = configFromSearch(q);
+        expect(parseConfig({ ...c })).toEqual(c);
       }),
       { numRuns: RUNS },
     );

@@ -67,6 +67,27 @@ export function readOption(raw: unknown, key: string): unknown {
   }
 }
 
+/**
+ * A plain copy of the own data properties of `raw` (an embedder's options object), taken once:
+ * no getter runs (an accessor's `get` is never called, its key is left out), a Proxy answers its
+ * `ownKeys` and `getOwnPropertyDescriptor` traps once and never its `get` or `has`, and later reads
+ * cannot see a value that changes between them. Anything that throws gives an empty copy.
+ */
+export function ownDataOptions(raw: unknown): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  if (raw === null || (typeof raw !== 'object' && typeof raw !== 'function')) return copy;
+  try {
+    const descriptors = Object.getOwnPropertyDescriptors(raw) as Record<string, PropertyDescriptor>;
+    for (const key of Object.keys(descriptors)) {
+      const d = descriptors[key];
+      if (d && Object.prototype.hasOwnProperty.call(d, 'value')) copy[key] = d.value;
+    }
+  } catch {
+    return Object.create(null) as Record<string, unknown>;
+  }
+  return copy;
+}
+
 /** Runs one field's parser; whatever it meets, a failure means the default. */
 function guarded<T>(parse: () => T, fallback: T): T {
   try {

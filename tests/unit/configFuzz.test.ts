@@ -7,6 +7,7 @@ import {
   configToSearch,
   DEFAULT_CONFIG,
   displayFromSearch,
+  ownDataOptions,
   parseConfig,
   parseDisplay,
   THEME_FLAGS,
@@ -227,6 +228,41 @@ describe('parseConfig, given thousands of random and hostile option objects', ()
       { numRuns: 500 },
     );
     expect(DEFAULT_CONFIG.kinds).toEqual([...LINK_KINDS]);
+  });
+});
+
+describe('ownDataOptions (what mount reads of its options), given the same hostile objects', () => {
+  it('copies exactly the own data properties and runs no getter and no Proxy get or has trap', () => {
+    fc.assert(
+      fc.property(rawConfig, fc.constantFrom(...KEYS), (raw, accessorKey) => {
+        const ran: string[] = [];
+        let target = raw;
+        try {
+          if (typeof raw === 'object' && raw !== null && Object.isExtensible(raw) && !Object.hasOwn(raw, accessorKey))
+            Object.defineProperty(raw, accessorKey, { get: () => ran.push(accessorKey), enumerable: true });
+        } catch {
+          // A Proxy that throws from every trap: it gets no getter, and still must not break the copy.
+        }
+        if (typeof raw === 'object' && raw !== null)
+          target = new Proxy(raw, {
+            get: (t, k, r) => (ran.push(`get ${String(k)}`), Reflect.get(t, k, r) as unknown),
+            has: (t, k) => (ran.push(`has ${String(k)}`), Reflect.has(t, k)),
+          });
+        const copy = ownDataOptions(target);
+        expect(ran).toEqual([]);
+        expect(Object.getPrototypeOf(copy)).toBeNull();
+        let expected: string[] = [];
+        try {
+          // A primitive (a string has index properties) is not an options object: nothing is read.
+          const descriptors = typeof raw === 'object' && raw !== null ? Object.getOwnPropertyDescriptors(raw) : {};
+          expected = Object.keys(descriptors).filter((k) => 'value' in (descriptors[k] ?? {}));
+        } catch {
+          expected = [];
+        }
+        expect(Object.keys(copy).sort()).toEqual(expected.sort());
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
+import { mount as mountLib } from '../../src/embed/lib';
 import { FIRST_RENDER_WAIT_MS, mount, type MountHandle } from '../../src/mount';
 
 // Rendering the whole app with its SVG map in jsdom takes a few seconds on a busy machine.
@@ -198,10 +199,60 @@ describe('mount: options from an embedder nobody vouches for', () => {
     });
   });
 
-  it('refuses a container that is not an element, with a clear message', () => {
-    expect(() => mount(null as never)).toThrow(/container must be a DOM element/);
-    expect(() => mount('#app' as never)).toThrow(/container must be a DOM element/);
+  it('refuses a container that is not an HTML element, with a clear message', () => {
+    expect(() => mount(null as never)).toThrow(/container must be an HTML element/);
+    expect(() => mount('#app' as never)).toThrow(/container must be an HTML element/);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    expect(() => mount(svg as never)).toThrow(/container must be an HTML element/);
   });
+
+  /** Options whose every getter and Proxy `get`/`has` trap is recorded (none may run). */
+  function createRecordingOptions() {
+    const ran: string[] = [];
+    const target = Object.defineProperties(
+      { year: 2018 },
+      {
+        lang: { get: () => (ran.push('getter lang'), 'en'), enumerable: true },
+        fetch: { get: () => (ran.push('getter fetch'), createFetch()), enumerable: true },
+      },
+    );
+    const options = new Proxy(target, {
+      get: (t, k, r) => (ran.push(`get ${String(k)}`), Reflect.get(t, k, r) as unknown),
+      has: (t, k) => (ran.push(`has ${String(k)}`), Reflect.has(t, k)),
+    });
+    return { options, ran };
+  }
+
+  it.each([
+    ['mount', mount],
+    ['byru-map.js', mountLib],
+  ])('%s runs no getter and no Proxy get trap of its options, and reads their data values', (_, mountFn) => {
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
+    const { options, ran } = createRecordingOptions();
+    let handle: MountHandle | undefined;
+    act(() => void (handle = mountFn(container, options as never)));
+    if (handle) handles.push(handle);
+    expect(ran).toEqual([]);
+    expect(handle?.store.getState()).toMatchObject({ year: 2018, lang: 'ru' });
+  });
+
+  it(
+    'replaces the map already mounted on the same container (the first handle then does nothing)',
+    async () => {
+      const fetchFn = createFetch();
+      const first = mountHere({ fetch: fetchFn, year: 2018 });
+      await screen.findByRole('slider', { name: 'Год' });
+      let second: MountHandle | undefined;
+      act(() => void (second = mountHere({ fetch: fetchFn, year: 2020 })));
+      await waitFor(() => expect(screen.getByRole('slider', { name: 'Год' })).toHaveAttribute('aria-valuetext', '2020'));
+      expect(screen.getAllByRole('slider', { name: 'Год' })).toHaveLength(1);
+      act(() => first());
+      expect(screen.getByRole('slider', { name: 'Год' })).toBeInTheDocument();
+      act(() => second?.());
+      expect(container).toBeEmptyDOMElement();
+    },
+    SLOW,
+  );
 
   it(
     'keeps element ids unique with two maps on one page',

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
 import { mount as mountLib } from '../../src/embed/lib';
+import { LOAD_TIMEOUT_MS } from '../../src/data/load';
 import { FIRST_RENDER_WAIT_MS, mount, type MountHandle } from '../../src/mount';
 
 // Rendering the whole app with its SVG map in jsdom takes a few seconds on a busy machine.
@@ -113,6 +114,28 @@ describe('mount: loading the data', () => {
         '/data/regions.topo.json',
         '/data/dataset.json',
       ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the message and the Retry button when the server never answers, and Retry fetches again',
+    async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      const files = createFetch();
+      let silent = true;
+      const fetchFn = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
+        silent ? new Promise<Response>(() => undefined) : files(input, init),
+      );
+      act(() => void mountHere({ fetch: fetchFn }));
+      await act(() => vi.advanceTimersByTimeAsync(LOAD_TIMEOUT_MS));
+      vi.useRealTimers();
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Не удалось загрузить данные');
+      silent = false;
+      await userEvent.click(within(alert).getByRole('button', { name: 'Повторить' }));
+      expect(await screen.findByRole('slider', { name: 'Год' })).toBeInTheDocument();
+      expect(fetchFn).toHaveBeenCalledTimes(4);
     },
     SLOW,
   );
@@ -244,7 +267,9 @@ describe('mount: options from an embedder nobody vouches for', () => {
       await screen.findByRole('slider', { name: 'Год' });
       let second: MountHandle | undefined;
       act(() => void (second = mountHere({ fetch: fetchFn, year: 2020 })));
-      await waitFor(() => expect(screen.getByRole('slider', { name: 'Год' })).toHaveAttribute('aria-valuetext', '2020'));
+      await waitFor(() =>
+        expect(screen.getByRole('slider', { name: 'Год' })).toHaveAttribute('aria-valuetext', '2020'),
+      );
       expect(screen.getAllByRole('slider', { name: 'Год' })).toHaveLength(1);
       act(() => first());
       expect(screen.getByRole('slider', { name: 'Год' })).toBeInTheDocument();

@@ -325,6 +325,42 @@ describe('under Trusted Types', () => {
     }
   });
 
+  test('in a sandbox="allow-scripts" iframe (a data: worker the policy does not pass), the SVG map stays, drawn', async () => {
+    const headers = documentedHeaders('opaque-sandbox');
+    const tt = await startPolicyServer({
+      ...headers,
+      'Content-Security-Policy': `${headers['Content-Security-Policy']}; require-trusted-types-for 'script'`,
+    });
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const warnings: string[] = [];
+      const pageErrors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      const app = tt.server.url;
+      const host = app.replace('127.0.0.1', 'localhost');
+      await page.goto(
+        `${host}/host.html?${new URLSearchParams({ sandbox: 'allow-scripts', src: `${app}/?debug=1&embed=1` })}`,
+      );
+      const frame = page.frameLocator('iframe');
+      await frame.locator(MAP_SELECTOR).waitFor({ state: 'attached', timeout: 30_000 });
+      await frame.locator(MAP_SELECTOR).first().hover();
+      await expect
+        .poll(() => warnings.some((w) => /WebGL map failed to start/u.test(w)), { timeout: 20_000 })
+        .toBe(true);
+      await page.waitForTimeout(1500);
+      expect(await frame.locator(MAP_SELECTOR).getAttribute('data-renderer')).toBe('svg');
+      expect(await frame.locator(`${MAP_SELECTOR} svg path`).count()).toBeGreaterThan(50);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await tt.server.close();
+    }
+  });
+
   test("when no policy may be made (trusted-types 'none'), the engine does not start and the SVG map stays, drawn", async () => {
     const headers = documentedHeaders('trusted-types');
     const none = await startPolicyServer({

@@ -304,26 +304,33 @@ describe('under the policy in SECURITY.md', () => {
 });
 
 describe('under Trusted Types', () => {
-  test('with require-trusted-types-for (headers:trusted-types) the WebGL map starts, draws and exports, with no violation', async () => {
-    const tt = await startPolicyServer(documentedHeaders('trusted-types'));
-    try {
-      const app = await guardedPage(tt.server.url);
-      const { page } = app;
-      await openApp(page, 'debug=1&year=2020', { baseURL: tt.server.url });
-      const [minsk, water] = (
-        await sampleCanvas(page, [await pixelOf(page, ...MINSK), await pixelOf(page, ...BARENTS_SEA)])
-      ).pixels;
-      expect(minsk && water && colourDistance(minsk, water)).toBeGreaterThan(8);
-      await page.getByRole('button', { name: 'Поделиться' }).click();
-      const png = page.waitForEvent('download');
-      await page.getByRole('button', { name: /PNG/ }).click();
-      expect((await png).suggestedFilename()).toMatch(/\.png$/);
-      expect(await violationsOf(page, tt, app.consoleCsp)).toEqual([]);
-      expect(problemsOf(app)).toEqual(NO_PROBLEMS);
-    } finally {
-      await tt.server.close();
-    }
-  });
+  test.each(['', '; trusted-types default'])(
+    'with require-trusted-types-for (headers:trusted-types%s) the WebGL map starts, draws and exports, with no violation',
+    async (extra) => {
+      const headers = documentedHeaders('trusted-types');
+      const tt = await startPolicyServer({
+        ...headers,
+        'Content-Security-Policy': `${headers['Content-Security-Policy']}${extra}`,
+      });
+      try {
+        const app = await guardedPage(tt.server.url);
+        const { page } = app;
+        await openApp(page, 'debug=1&year=2020', { baseURL: tt.server.url });
+        const [minsk, water] = (
+          await sampleCanvas(page, [await pixelOf(page, ...MINSK), await pixelOf(page, ...BARENTS_SEA)])
+        ).pixels;
+        expect(minsk && water && colourDistance(minsk, water)).toBeGreaterThan(8);
+        await page.getByRole('button', { name: 'Поделиться' }).click();
+        const png = page.waitForEvent('download');
+        await page.getByRole('button', { name: /PNG/ }).click();
+        expect((await png).suggestedFilename()).toMatch(/\.png$/);
+        expect(await violationsOf(page, tt, app.consoleCsp)).toEqual([]);
+        expect(problemsOf(app)).toEqual(NO_PROBLEMS);
+      } finally {
+        await tt.server.close();
+      }
+    },
+  );
 
   test('in a sandbox="allow-scripts" iframe (a data: worker the policy does not pass), the SVG map stays, drawn', async () => {
     const headers = documentedHeaders('opaque-sandbox');

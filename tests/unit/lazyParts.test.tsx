@@ -28,6 +28,10 @@ vi.mock('../../src/ui/Presenter', async (importOriginal) => {
   return importOriginal();
 });
 
+// Rendering the whole app in jsdom takes seconds on a busy machine.
+const SLOW = 30_000;
+const WAIT = { timeout: 10_000 };
+
 const READY: LoadState = {
   status: 'ready',
   geo: decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8'))),
@@ -65,42 +69,54 @@ async function expectMapAndTimelineStay(): Promise<void> {
 // A module, once downloaded, stays downloaded for the rest of this file: each part's test that
 // needs it to fail comes before the one that downloads it.
 describe('a lazily loaded part that fails to load', () => {
-  it('Share: a message with a retry in its place; the map and the timeline stay; retry opens the dialog', async () => {
-    showApp();
-    await userEvent.click(screen.getByRole('button', { name: 'Поделиться' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Эту часть страницы не удалось показать.');
-    await expectMapAndTimelineStay();
-    network.down = false;
-    await userEvent.click(within(alert).getByRole('button', { name: 'Попробовать снова' }));
-    expect(await screen.findByRole('dialog', { name: 'Поделиться, встроить, скачать' })).toBeVisible();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-  });
+  it(
+    'Share: a message with a retry in its place; the map and the timeline stay; retry opens the dialog',
+    async () => {
+      showApp();
+      await userEvent.click(screen.getByRole('button', { name: 'Поделиться' }));
+      const alert = await screen.findByRole('alert', undefined, WAIT);
+      expect(alert).toHaveTextContent('Эту часть страницы не удалось показать.');
+      await expectMapAndTimelineStay();
+      network.down = false;
+      await userEvent.click(within(alert).getByRole('button', { name: 'Попробовать снова' }));
+      expect(await screen.findByRole('dialog', { name: 'Поделиться, встроить, скачать' }, WAIT)).toBeVisible();
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    },
+    SLOW,
+  );
 
-  it('Present: the way out leaves presenter mode, and the next Present downloads the code again', async () => {
-    const store = showApp();
-    await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
-    const alert = await screen.findByRole('alert');
-    const tried = network.imports;
-    await userEvent.click(within(alert).getByRole('button', { name: 'Выйти из презентации' }));
-    expect(store.getState().presenting).toBe(false);
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await expectMapAndTimelineStay();
-    // (Still offline: what matters is that the failed download is not kept and is tried again.)
-    await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
-    expect(await screen.findByRole('alert')).toBeVisible();
-    expect(network.imports).toBe(tried + 1);
-  });
-  it('Present: a message with a retry and a way out; the map and the timeline stay; retry starts the presentation', async () => {
-    const store = showApp();
-    await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
-    const alert = await screen.findByRole('alert');
-    await expectMapAndTimelineStay();
-    network.down = false;
-    await userEvent.click(within(alert).getByRole('button', { name: 'Попробовать снова' }));
-    expect(
-      await screen.findByRole('region', { name: 'Презентация: сотрудничество регионов, 2016–2024' }),
-    ).toBeVisible();
-    expect(store.getState().presenting).toBe(true);
-  });
+  it(
+    'Present: the way out leaves presenter mode, and the next Present downloads the code again',
+    async () => {
+      const store = showApp();
+      await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
+      const alert = await screen.findByRole('alert', undefined, WAIT);
+      const tried = network.imports;
+      await userEvent.click(within(alert).getByRole('button', { name: 'Выйти из презентации' }));
+      expect(store.getState().presenting).toBe(false);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      await expectMapAndTimelineStay();
+      // (Still offline: what matters is that the failed download is not kept and is tried again.)
+      await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
+      expect(await screen.findByRole('alert', undefined, WAIT)).toBeVisible();
+      expect(network.imports).toBe(tried + 1);
+    },
+    SLOW,
+  );
+  it(
+    'Present: a message with a retry and a way out; the map and the timeline stay; retry starts the presentation',
+    async () => {
+      const store = showApp();
+      await userEvent.click(screen.getByRole('button', { name: 'Презентация' }));
+      const alert = await screen.findByRole('alert', undefined, WAIT);
+      await expectMapAndTimelineStay();
+      network.down = false;
+      await userEvent.click(within(alert).getByRole('button', { name: 'Попробовать снова' }));
+      expect(
+        await screen.findByRole('region', { name: 'Презентация: сотрудничество регионов, 2016–2024' }, WAIT),
+      ).toBeVisible();
+      expect(store.getState().presenting).toBe(true);
+    },
+    SLOW,
+  );
 });

@@ -325,13 +325,13 @@ describe('mount: unmount removes what mount added', () => {
       const fetchFn = createFetch();
       // React sets up a few document-wide listeners once per page on its first root: do that first.
       const warmUp = mount(container, { fetch: fetchFn });
-      await screen.findByRole('slider', { name: 'Год' });
+      await screen.findByRole('slider', { name: 'Год' }, { timeout: 10_000 });
       act(() => warmUp());
 
       const onWindow = watchListeners(window);
       const onDocument = watchListeners(document);
       const handle = mountHere({ fetch: fetchFn, urlSync: true, lang: 'be' });
-      await screen.findByRole('slider', { name: 'Год' });
+      await screen.findByRole('slider', { name: 'Год' }, { timeout: 10_000 });
       expect(onWindow()).toHaveProperty('popstate', 1);
       expect(document.documentElement.lang).toBe('be');
       act(() => handle.store.getState().setYear(2019));

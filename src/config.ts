@@ -67,6 +67,27 @@ export function readOption(raw: unknown, key: string): unknown {
   }
 }
 
+/**
+ * A plain copy of the own data properties of `raw` (an embedder's options object), taken once:
+ * no getter runs (an accessor's `get` is never called, its key is left out), a Proxy answers its
+ * `ownKeys` and `getOwnPropertyDescriptor` traps once and never its `get` or `has`, and later reads
+ * cannot see a value that changes between them. Anything that throws gives an empty copy.
+ */
+export function ownDataOptions(raw: unknown): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  if (raw === null || (typeof raw !== 'object' && typeof raw !== 'function')) return copy;
+  try {
+    const descriptors = Object.getOwnPropertyDescriptors(raw) as Record<string, PropertyDescriptor>;
+    for (const key of Object.keys(descriptors)) {
+      const d = descriptors[key];
+      if (d && Object.prototype.hasOwnProperty.call(d, 'value')) copy[key] = d.value;
+    }
+  } catch {
+    return Object.create(null) as Record<string, unknown>;
+  }
+  return copy;
+}
+
 /** Runs one field's parser; whatever it meets, a failure means the default. */
 function guarded<T>(parse: () => T, fallback: T): T {
   try {
@@ -105,8 +126,12 @@ export function parseRegion(v: unknown): string | null {
   return null;
 }
 
-/** Comma-separated link kinds; unknown entries are dropped; `none` means an empty set. */
+/**
+ * Comma-separated link kinds (or an array of them); unknown entries are dropped; `none` and an empty
+ * array mean an empty set (the app writes `none` itself, and its own parsed view comes back as `[]`).
+ */
 export function parseKinds(v: unknown): LinkKind[] {
+  if (Array.isArray(v) && v.length === 0) return [];
   // Only strings are joined: a Symbol or an object whose toString throws never reaches join().
   if (Array.isArray(v)) v = v.length <= LINK_KINDS.length * 4 ? v.filter((k) => typeof k === 'string').join(',') : null;
   const s = typeof v === 'string' ? v.trim().toLowerCase() : null;

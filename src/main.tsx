@@ -1,9 +1,13 @@
 import './global.css';
+import { installWorkerPolicy } from './map/workerPolicy';
 import { configFromSearch, displayFromSearch } from './config';
 import { postHeight } from './embed/postHeight';
 import { mount } from './mount';
 import { syncPageShell } from './state/pageShell';
 import { syncUrl } from './state/urlSync';
+
+// The page owns its Trusted Types default policy: one that lets the map engine's worker start.
+installWorkerPolicy();
 
 const container = document.getElementById('app');
 if (container) {

@@ -1,6 +1,6 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseConfig, parseDisplay, readOption, type RawConfig } from './config';
+import { ownDataOptions, parseConfig, parseDisplay, readOption, type RawConfig } from './config';
 import { loadAll } from './data/load';
 import { requestDetails } from './data/detailsLoader';
 import { warmUpFormats } from './i18n/formatValue';
@@ -53,9 +53,13 @@ function ThemedMap({
  * Mounts one independent instance of the map into `container`. Options are parsed forgivingly:
  * a bad value falls back to its default. Returns a function that unmounts it (with `.store` attached).
  */
-export function mount(container: HTMLElement, options: MountOptions = {}): MountHandle {
-  if (typeof container !== 'object' || container === null || container.nodeType !== 1)
-    throw new TypeError('mount(container, options): container must be a DOM element');
+export function mount(container: HTMLElement, given: MountOptions = {}): MountHandle {
+  if (!isHtmlElement(container))
+    throw new TypeError('mount(container, options): container must be an HTML element (e.g. a <div>)');
+  // One copy of the own data properties: no getter or Proxy trap of the embedder runs after this.
+  const options = ownDataOptions(given);
+  // A second mount on one container replaces the first (two React roots on one node would fight).
+  mounted.get(container)?.();
   const config = parseConfig(options);
   const store = createAppStore(config, parseDisplay(options));
   const baseUrl = baseUrlOf(readOption(options, 'baseUrl'), container.ownerDocument.baseURI);
@@ -72,7 +76,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
   };
   const snapshot = (scale: number): Promise<HTMLCanvasElement> =>
     snapshotFn ? snapshotFn(scale) : Promise.reject(new Error('the map is not drawn yet'));
-  let mounted = true;
+  let live = true;
   // Aborted on unmount: in-flight requests stop and their answers are dropped.
   const life = new AbortController();
   let attempt = 0;
@@ -123,7 +127,7 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
   let shown = false;
   function show(): void {
     clearTimeout(wait);
-    if (shown || !mounted) return;
+    if (shown || !live) return;
     shown = true;
     startTransition(() => root.render(app));
   }
@@ -132,13 +136,15 @@ export function mount(container: HTMLElement, options: MountOptions = {}): Mount
   warmUpFormats(store.getState().lang);
 
   const unmount = (() => {
-    if (!mounted) return;
-    mounted = false;
+    if (!live) return;
+    live = false;
+    if (mounted.get(container) === unmount) mounted.delete(container);
     clearTimeout(wait);
     life.abort();
     for (const stop of stops.splice(0)) stop();
     root.unmount();
   }) as MountHandle;
+  mounted.set(container, unmount);
   unmount.store = store;
   return unmount;
 }
@@ -147,6 +153,22 @@ let instances = 0;
 
 /** Longest wait for an idle moment after the first view before the dataset's details are fetched (ms). */
 const DETAILS_IDLE_MS = 3000;
+
+/** The instance mounted on each container, so a second mount there replaces it. */
+const mounted = new WeakMap<Element, () => void>();
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** An HTML element (an SVG or MathML element, a text node or a look-alike object is not). */
+function isHtmlElement(v: unknown): v is HTMLElement {
+  try {
+    if (typeof v !== 'object' || v === null) return false;
+    const el = v as Element;
+    return el.nodeType === 1 && el.namespaceURI === XHTML && typeof el.ownerDocument?.createElement === 'function';
+  } catch {
+    return false;
+  }
+}
 
 /** Longest wait for the data before the first render shows the loading view instead (ms). */
 export const FIRST_RENDER_WAIT_MS = 800;

@@ -40,7 +40,7 @@ import {
   type SourceRow,
   type TableFile,
 } from './schemas.ts';
-import { normaliseWhitespace, quoteFitsQualifier, quoteStandsIn, quoteStatesNumber } from './text.ts';
+import { implausibleYear, normaliseWhitespace, quoteFitsQualifier, quoteStandsIn, quoteStatesNumber } from './text.ts';
 
 export interface CompileInput {
   /** CSV text of each table, by file name (`sources.csv`, `links.csv` …). */
@@ -158,6 +158,8 @@ export function compileDataset(input: CompileInput): CompileResult {
       if (flagged) push('outsideTimeline', '"yes" but the row has no year');
       return;
     }
+    const implausible = implausibleYear(year);
+    if (implausible) return push(field, implausible);
     const inside = year >= FIRST_YEAR && year <= LAST_YEAR;
     if (!inside && !flagged) {
       push(

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { cellProblem, LONE_SURROGATE, printable } from './text.ts';
 
 /** One problem found in a data file, reported as `file:line: field: reason`. */
 export interface DataError {
@@ -11,8 +12,21 @@ export interface DataError {
   reason: string;
 }
 
+/** One error as one printable line (a bad cell's control characters are shown as `\u{…}`). */
 export function formatError(e: DataError): string {
-  return `${e.file}:${e.line}: ${e.field}: ${e.reason}`;
+  return printable(`${e.file}:${e.line}: ${e.field}: ${e.reason}`);
+}
+
+/**
+ * True for a UTF-16 file read as UTF-8: its byte-order mark (FF FE or FE FF) reads as two U+FFFD,
+ * and without a mark, every other byte of Latin text is NUL. csv-parse would report some later
+ * line instead, or nonsense cells.
+ */
+function isUtf16(text: string): boolean {
+  if (text.startsWith('\ufffd\ufffd')) return true;
+  const head = text.slice(0, 200);
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  return head.length >= 4 && (head.match(/\u0000/gu)?.length ?? 0) >= head.length / 4;
 }
 
 /** A data row: its cells by column name, and the line it starts on. */
@@ -32,6 +46,27 @@ export function readCsv(
   columns: readonly string[],
 ): { rows: CsvRow[]; errors: DataError[] } {
   const errors: DataError[] = [];
+  if (isUtf16(text))
+    return {
+      rows: [],
+      errors: [
+        {
+          file,
+          line: 1,
+          field: 'file',
+          reason: 'the file is saved as UTF-16, not UTF-8: save it again as "CSV UTF-8"',
+        },
+      ],
+    };
+  // Before parsing: the parser encodes the text as UTF-8, which turns a lone surrogate into U+FFFD.
+  const broken = LONE_SURROGATE.exec(text);
+  if (broken) {
+    const line = text.slice(0, broken.index + 1).split('\n').length;
+    return {
+      rows: [],
+      errors: [{ file, line, field: 'file', reason: 'holds a broken character (a lone UTF-16 surrogate)' }],
+    };
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // Line numbers from csv-parse are off for CRLF files, so count on LF-only text.
@@ -79,6 +114,9 @@ export function readCsv(
     const cells: Record<string, string> = {};
     header.forEach((h, i) => {
       cells[h] = (record[i] ?? '').trim();
+      // Every cell of every table: formulas, markup, invisible and control characters.
+      const problem = cellProblem(record[i] ?? '');
+      if (problem) errors.push({ file, line, field: h, reason: problem });
     });
     rows.push({ line, cells });
   }

@@ -70,3 +70,64 @@ export function quoteFitsQualifier(quote: string, qualifier: string): boolean {
   const q = quote.toLowerCase();
   return markers.some((m) => q.includes(m));
 }
+
+/**
+ * The years any row may carry, timeline or not: the two states' cooperation starts in 1991, and a
+ * year past 2100 (or 20240, −2020, 1e20) is a typo that outsideTimeline=yes must not let through.
+ */
+export const PLAUSIBLE_YEARS = { first: 1991, last: 2100 } as const;
+
+/** Why `year` cannot be a year of this dataset, or null when it can. */
+export function implausibleYear(year: number): string | null {
+  const { first, last } = PLAUSIBLE_YEARS;
+  if (Number.isInteger(year) && year >= first && year <= last) return null;
+  const shown = Number.isSafeInteger(year) ? String(year) : BigInt(Math.trunc(year)).toString();
+  return `${shown} is not a plausible year: years lie within ${first}–${last}`;
+}
+
+/** A start a spreadsheet runs as a formula (=, @, their full-width forms, or + and - before text). */
+const FORMULA = /^[=@＝＋－＠]|^[+-](?![\d.,]+$)/u;
+/** A tag, a comment or a processing instruction: `<script`, `</b`, `<!--`, `<?xml`. */
+const MARKUP = /<\s*[/!?]?\s*[a-z]/iu;
+/** Marks that reorder text invisibly (Trojan Source): embeddings, overrides, isolates, LRM/RLM/ALM. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+/** C0 controls but tab, line feed and carriage return (line breaks inside a quote are fine), DEL, C1. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/** A high surrogate without its low half, or a low one without its high half. Without the u flag,
+ *  so the pattern sees the UTF-16 code units one by one. */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:[^\ud800-\udbff]|^)[\udc00-\udfff]/;
+
+const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Why a cell of any table cannot be taken, or null. The data is published as text and as CSV
+ * downloads: a formula would run in the reader's spreadsheet, markup has no place in plain text,
+ * and invisible or control characters make a cell read differently from what it holds.
+ */
+export function cellProblem(cell: string): string | null {
+  const s = cell.trim();
+  if (FORMULA.test(s))
+    return 'starts like a spreadsheet formula (=, +, -, @): write the value itself, or put a word first';
+  if (MARKUP.test(s)) return 'holds HTML markup (<…>): the dataset is plain text';
+  const bidi = BIDI.exec(s);
+  if (bidi) return `holds an invisible direction mark (${codePoint(bidi[0])}): delete it`;
+  const control = CONTROL.exec(s);
+  if (control) return `holds a control character (${codePoint(control[0])}): delete it`;
+  if (LONE_SURROGATE.test(s)) return 'holds a broken character (a lone UTF-16 surrogate)';
+  if (s.includes('\ufffd'))
+    return 'holds U+FFFD, the mark of bytes that were not UTF-8: save the file as UTF-8 and type the text again';
+  return null;
+}
+
+/** Characters a terminal would obey rather than show: controls, direction marks, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|[\ud800-\udfff]/gu;
+
+/**
+ * `text` safe to print to a terminal: each control character, direction mark or lone surrogate is
+ * written as `\u{…}`, so a bad cell cannot move the cursor, clear the screen or reorder the line.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}

@@ -15,18 +15,31 @@ export const JSON_MIME = 'application/json;charset=utf-8';
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
 
-/** Text that a spreadsheet would run as a formula when the file is opened (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/u;
+/**
+ * Text that a spreadsheet would run as a formula when the file is opened (CSV injection): a cell
+ * starting with = + - @ (or their full-width forms, which Excel reads the same), also after white
+ * space, line breaks, no-break spaces or quotes, which Excel and Calc skip; or with a tab or CR.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s"]*[=+\-@＝＋－＠])/u;
+/**
+ * The same inside a field, after a semicolon: a Russian-locale Excel splits a CSV line on `;`, so
+ * each piece of a field becomes a cell of its own.
+ */
+const FORMULA_AFTER_SEMICOLON = /;(?=[\t\r]|[\s"]*[=+\-@＝＋－＠])/gu;
 
 /**
- * One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled (RFC 4180).
- * Text starting like a formula gets a leading apostrophe, so Excel or Calc shows it instead of
- * running it (OWASP's CSV-injection advice); numbers are written as they are.
+ * One CSV field: quoted when it holds a comma, a semicolon, a quote or a line break; quotes doubled
+ * (RFC 4180). Text that a spreadsheet would run as a formula, at its start or after a semicolon,
+ * gets an apostrophe there, so Excel or Calc shows it instead of running it (OWASP's CSV-injection
+ * advice); numbers are written as they are.
  */
 export function csvField(value: Cell): string {
   let s = value === null ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+  if (typeof value === 'string') {
+    if (FORMULA_START.test(s)) s = `'${s}`;
+    s = s.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  }
+  return /[",;\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 
 /** Rows to CSV text: a header row, then one line per row, lines ending in CRLF (RFC 4180). */

@@ -2,6 +2,7 @@
 //   import { mount } from 'https://maps.example.org/by-ru/byru-map.js';
 // It shares its chunks with the app (one download, one cache) and finds the app's data next to
 // itself, wherever the host page lives.
+import { ownDataOptions } from '../config';
 import { mount as mountApp, type MountHandle, type MountOptions } from '../mount';
 
 export type { MountHandle, MountOptions };
@@ -14,5 +15,6 @@ const HERE = new URL(/* @vite-ignore */ './', import.meta.url).href;
  * this script was loaded from. Returns the unmount function (with `.store`).
  */
 export function mount(container: HTMLElement, options: MountOptions = {}): MountHandle {
-  return mountApp(container, { baseUrl: HERE, ...options });
+  // Copied without running the embedder's getters or Proxy traps (a spread would run them).
+  return mountApp(container, { baseUrl: HERE, ...ownDataOptions(options) });
 }

@@ -27,17 +27,33 @@ export function postHeight(
     last = height;
     win.parent.postMessage(heightMessage(height, id), '*');
   };
+  // Requests are answered at most once per REQUEST_INTERVAL_MS: a parent that floods the frame with
+  // requests gets one answer now and one at the end of the interval, not one each.
+  let answered = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const answer = (): void => {
+    pending = null;
+    answered = Date.now();
+    send(true);
+  };
   const onMessage = (e: MessageEvent): void => {
-    if (e.source === win.parent && isHeightRequest(e.data)) send(true);
+    if (e.source !== win.parent || !isHeightRequest(e.data) || pending !== null) return;
+    const wait = answered + REQUEST_INTERVAL_MS - Date.now();
+    if (wait <= 0) answer();
+    else pending = setTimeout(answer, wait);
   };
   win.addEventListener('message', onMessage);
   const unobserve = observe(content, () => send(false));
   send(true);
   return () => {
     unobserve();
+    if (pending !== null) clearTimeout(pending);
     win.removeEventListener('message', onMessage);
   };
 }
+
+/** Shortest time (ms) between two answers to the host's height requests. */
+export const REQUEST_INTERVAL_MS = 250;
 
 function observeSize(el: HTMLElement, cb: () => void): () => void {
   if (typeof ResizeObserver === 'undefined') return () => undefined;

@@ -22,9 +22,15 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     const next = configToSearch(viewOf(s), s.display);
     if (next === current) return;
     current = next;
-    const url = `${host.location.pathname}${next}${host.location.hash}`;
-    if (s.playing || prev.playing) host.history.replaceState(null, '', url);
-    else host.history.pushState(null, '', url);
+    const url = `${samePath(host.location.pathname)}${next}${host.location.hash}`;
+    // A refusal (a sandbox, a browser's rate limit) must not stop the store's other subscribers:
+    // zustand stops notifying at the first throw, and the language and panels follow the view.
+    try {
+      if (s.playing || prev.playing) host.history.replaceState(null, '', url);
+      else host.history.pushState(null, '', url);
+    } catch (e) {
+      console.warn('The address bar could not follow the view:', e);
+    }
   });
   const onPop = (): void => {
     const view = configFromSearch(host.location.search);
@@ -37,4 +43,13 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
     unsubscribe();
     host.removeEventListener('popstate', onPop);
   };
+}
+
+/**
+ * The page's own path as a URL reference. A path that starts with `//` (or `/\`) would read as
+ * another host (`//evil.example/x`), which pushState refuses; `/.` in front keeps it a path (the
+ * dot segment goes when the URL is resolved, so the address stays the same).
+ */
+function samePath(pathname: string): string {
+  return /^\/[/\\]/u.test(pathname) ? `/.${pathname}` : pathname;
 }

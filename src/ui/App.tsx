@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { yearForKey } from '../data/timeline';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
@@ -17,11 +17,13 @@ import { Timeline } from './Timeline';
 import { usePlayback } from './usePlayback';
 import { YearSummary } from './YearSummary';
 import { OpenFullLink, ShareButton, type Snapshot } from './ShareButton';
-import { PresenterButton } from './PresenterButton';
+import { appRoot, PresenterButton } from './PresenterButton';
+import { createLazyPart, PartBoundary } from './LazyPart';
 import '../embed/embed.css';
 
-// Presenter mode and its story load when a presentation starts.
-const Presenter = lazy(() => import('./Presenter').then((m) => ({ default: m.Presenter })));
+// Presenter mode and its story load when a presentation starts; if they cannot, the presenter's own
+// boundary says so (retry, or leave presenter mode) and the map and the timeline stay.
+const presenter = createLazyPart<object>(() => import('./Presenter').then((m) => m.Presenter));
 
 const selectSelection = (s: AppState): string | null => s.selection;
 
@@ -80,6 +82,13 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
     const s = store.getState();
     if (years.length && !years.includes(s.year)) s.setYear(years[years.length - 1] ?? s.year);
   }, [load.status, years, store]);
+
+  /** Leaves presenter mode when the presenter itself could not load (it has its own exit). */
+  const leavePresenter = (): void => {
+    const full = typeof document === 'undefined' ? null : document.fullscreenElement;
+    if (full && appRoot(full)) void document.exitFullscreen?.().catch(() => undefined);
+    store.getState().setPresenting(false);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const s = store.getState();
@@ -155,9 +164,9 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
             </PanelBoundary>
           )}
           {presenting && load.status === 'ready' && (
-            <Suspense fallback={null}>
-              <Presenter />
-            </Suspense>
+            <PartBoundary part={presenter} onClose={leavePresenter} closeLabel={t('present.exit')}>
+              <presenter.Component />
+            </PartBoundary>
           )}
         </section>
         <div className="byru-side">

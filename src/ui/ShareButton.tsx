@@ -1,18 +1,26 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { shareLink } from '../embed/shareSnippets';
 import { useAppState, useT } from '../state/StoreContext';
+import { createLazyPart, PartBoundary } from './LazyPart';
 import type { ShareProps } from './ShareDialog';
 
 export type { ShareProps, Snapshot } from './ShareDialog';
 
 // The dialog, its snippets and the PNG/CSV export load on first use: the first view stays light.
-const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+// If its code cannot be loaded, the dialog's own boundary says so, with a retry; the map stays.
+const shareDialog = createLazyPart<ShareProps & { onClose: () => void }>(() =>
+  import('./ShareDialog').then((m) => m.ShareDialog),
+);
 
 /** The "Share" button and, while open, its dialog; focus returns to the button on close. */
 export function ShareButton(props: ShareProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const close = (): void => {
+    setOpen(false);
+    button.current?.focus();
+  };
   return (
     <>
       <button
@@ -25,15 +33,9 @@ export function ShareButton(props: ShareProps) {
         {t('share.open')}
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ShareDialog
-            {...props}
-            onClose={() => {
-              setOpen(false);
-              button.current?.focus();
-            }}
-          />
-        </Suspense>
+        <PartBoundary part={shareDialog} onClose={close} closeLabel={t('share.close')}>
+          <shareDialog.Component {...props} onClose={close} />
+        </PartBoundary>
       )}
     </>
   );

@@ -232,6 +232,61 @@ describe('embeds on another site', () => {
   });
 });
 
+describe('an embed with its data table open', () => {
+  test(
+    'is as tall as its content whatever the iframe’s height, and gets there in one message',
+    { timeout: 80_000 },
+    async () => {
+      current = await openGuarded();
+      const { page } = current;
+      await page.goto(`${hostOrigin}/article.html`, { waitUntil: 'load' });
+      const narrow = page.frameLocator('#narrow');
+      const narrowFrame = frameOf(page, 'narrow-map');
+      await narrow.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
+      const messages = (): Promise<number> =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as { received: { from: string | null; data: { type?: string } | null }[] }
+            ).received.filter((m) => m.from === 'narrow' && m.data?.type === 'byru:height').length,
+        );
+      /** Waits until the embed has posted nothing for a second (its height has settled). */
+      const settled = async (): Promise<number> => {
+        let seen = -1;
+        await expect
+          .poll(
+            async () => {
+              const now = await messages();
+              const quiet = now === seen;
+              seen = now;
+              return quiet;
+            },
+            { timeout: 20_000, interval: 1000 },
+          )
+          .toBe(true);
+        return seen;
+      };
+      const before = await settled();
+
+      await narrow.getByText('Table: links and figures for 2020').click();
+      const opened = await narrow.locator('.byru-table-body').boundingBox();
+      expect(opened?.height ?? 0).toBeGreaterThan(100);
+      // One message for one change: the new height does not feed back into itself.
+      expect(await settled()).toBe(before + 1);
+      const content = await contentHeight(narrowFrame);
+      expect(await iframeHeight(page, 'narrow')).toBe(`${content}px`);
+
+      // The host gives the iframe another height: the content keeps its own, nothing is posted.
+      for (const height of ['2000px', '400px']) {
+        await page.locator('#narrow').evaluate((f, h) => void ((f as HTMLIFrameElement).style.height = h), height);
+        expect(await settled()).toBe(before + 1);
+        expect(await contentHeight(narrowFrame)).toBe(content);
+      }
+      expect(problems(current)).toEqual(NONE);
+    },
+  );
+});
+
 describe('the mount API on a plain host page', () => {
   test('two instances load from another origin and do not share state', async () => {
     current = await openGuarded({ viewport: { width: 820, height: 1000 } });

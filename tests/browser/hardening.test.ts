@@ -1,6 +1,7 @@
 // Hard to break, in real Chromium: the built app under the Content-Security-Policy SECURITY.md gives
 // hosts, with storage blocked and in sandboxed iframes; hostile URLs; a lost WebGL context; and 50
 // mount/unmount cycles through the published `mount` API (byru-map.js) without leaks.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -285,6 +286,109 @@ describe('under the policy in SECURITY.md', () => {
     } finally {
       await context.close();
       if (server !== base) await server.server.close();
+    }
+  });
+});
+
+describe('under Trusted Types', () => {
+  test.each(['', '; trusted-types default'])(
+    'with require-trusted-types-for (headers:trusted-types%s) the WebGL map starts, draws and exports, with no violation',
+    async (extra) => {
+      const headers = documentedHeaders('trusted-types');
+      const tt = await startPolicyServer({
+        ...headers,
+        'Content-Security-Policy': `${headers['Content-Security-Policy']}${extra}`,
+      });
+      try {
+        const app = await guardedPage(tt.server.url);
+        const { page } = app;
+        await openApp(page, 'debug=1&year=2020', { baseURL: tt.server.url });
+        const [minsk, water] = (
+          await sampleCanvas(page, [await pixelOf(page, ...MINSK), await pixelOf(page, ...BARENTS_SEA)])
+        ).pixels;
+        expect(minsk && water && colourDistance(minsk, water)).toBeGreaterThan(8);
+        await page.getByRole('button', { name: 'Поделиться' }).click();
+        const png = page.waitForEvent('download');
+        await page.getByRole('button', { name: /PNG/ }).click();
+        expect((await png).suggestedFilename()).toMatch(/\.png$/);
+        expect(await violationsOf(page, tt, app.consoleCsp)).toEqual([]);
+        expect(problemsOf(app)).toEqual(NO_PROBLEMS);
+      } finally {
+        await tt.server.close();
+      }
+    },
+  );
+
+  test('in a sandbox="allow-scripts" iframe (a data: worker the policy does not pass), the SVG map stays, drawn', async () => {
+    const headers = documentedHeaders('opaque-sandbox');
+    const tt = await startPolicyServer({
+      ...headers,
+      'Content-Security-Policy': `${headers['Content-Security-Policy']}; require-trusted-types-for 'script'`,
+    });
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const warnings: string[] = [];
+      const pageErrors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      const app = tt.server.url;
+      const host = app.replace('127.0.0.1', 'localhost');
+      await page.goto(
+        `${host}/host.html?${new URLSearchParams({ sandbox: 'allow-scripts', src: `${app}/?debug=1&embed=1` })}`,
+      );
+      const frame = page.frameLocator('iframe');
+      await frame.locator(MAP_SELECTOR).waitFor({ state: 'attached', timeout: 30_000 });
+      await frame.locator(MAP_SELECTOR).first().hover();
+      await expect
+        .poll(() => warnings.some((w) => /WebGL map failed to start/u.test(w)), { timeout: 20_000 })
+        .toBe(true);
+      await page.waitForTimeout(1500);
+      expect(await frame.locator(MAP_SELECTOR).getAttribute('data-renderer')).toBe('svg');
+      expect(await frame.locator(`${MAP_SELECTOR} svg path`).count()).toBeGreaterThan(50);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await tt.server.close();
+    }
+  });
+
+  test("when no policy may be made (trusted-types 'none'), the engine does not start and the SVG map stays, drawn", async () => {
+    const headers = documentedHeaders('trusted-types');
+    const none = await startPolicyServer({
+      ...headers,
+      'Content-Security-Policy': `${headers['Content-Security-Policy']}; trusted-types 'none'`,
+    });
+    try {
+      const app = await guardedPage(none.server.url);
+      const { page } = app;
+      const warnings: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      await openApp(page, 'debug=1&year=2020', { baseURL: none.server.url, until: 'ready' });
+      // Reach for the map (the engine is fetched on the first touch at the latest), then give it time.
+      await page.locator(MAP_SELECTOR).first().hover();
+      await page.mouse.wheel(0, 1);
+      await expect
+        .poll(() => warnings.some((w) => /WebGL map failed to start/u.test(w)), { timeout: 20_000 })
+        .toBe(true);
+      await page.waitForTimeout(1500);
+      const map = page.locator(MAP_SELECTOR);
+      expect(await map.count()).toBe(1);
+      expect(await map.getAttribute('data-renderer')).toBe('svg');
+      expect(await map.locator('svg path').count()).toBeGreaterThan(50);
+      // The image export draws the SVG map (the WebGL map never took over, so it is not blank).
+      await page.getByRole('button', { name: 'Поделиться' }).click();
+      const png = page.waitForEvent('download');
+      await page.getByRole('button', { name: /PNG/ }).click();
+      const bytes = await readFile((await (await png).path()) ?? '');
+      expect(bytes.length).toBeGreaterThan(20_000);
+      expect(app.console.pageErrors).toEqual([]);
+    } finally {
+      await none.server.close();
     }
   });
 });

@@ -44,7 +44,24 @@ describe('parseConfig', () => {
     });
   });
 
-  it.each([null, undefined, {}, [], 2018.5, Infinity, 'x'.repeat(10000), Symbol('s')])(
+  it.each([
+    ['an empty array', []],
+    ['the string none', 'none'],
+    ['an array holding none', ['none']],
+  ])('reads %s as no kind shown', (_, kinds) => {
+    expect(parseConfig({ kinds }).kinds).toEqual([]);
+  });
+
+  it('keeps no kind shown when the parsed view is parsed again (main.tsx hands it to mount)', () => {
+    expect(parseConfig({ ...configFromSearch('?kinds=none') }).kinds).toEqual([]);
+  });
+
+  it('falls back to every kind for an array of unknown kinds', () => {
+    expect(parseConfig({ kinds: ['bogus', 42] }).kinds).toEqual(DEFAULT_CONFIG.kinds);
+  });
+
+  // (An empty array is not junk for `kinds`: it means no kind shown, tested above.)
+  it.each([null, undefined, {}, 2018.5, Infinity, 'x'.repeat(10000), Symbol('s')])(
     'falls back to defaults for the junk value %s',
     (junk) => {
       expect(parseConfig({ year: junk, region: junk, kinds: junk, lang: junk })).toEqual(DEFAULT_CONFIG);

@@ -7,6 +7,7 @@ import {
   configToSearch,
   DEFAULT_CONFIG,
   displayFromSearch,
+  ownDataOptions,
   parseConfig,
   parseDisplay,
   THEME_FLAGS,
@@ -14,6 +15,8 @@ import {
   type ViewConfig,
 } from '../../src/config';
 import { FIRST_YEAR, LANGS, LAST_YEAR, LINK_KINDS } from '../../src/data/types';
+import { MAX_HEIGHT, MIN_HEIGHT } from '../../src/embed/protocol';
+import { applyHeight } from '../../src/embed/resizer';
 
 const RUNS = 3000;
 const REGION_OR_CITY = /^(BY|RU)-[A-Z0-9]{2,3}$|^[a-z][a-z0-9-]{1,40}$/;
@@ -198,7 +201,7 @@ describe('parseConfig, given thousands of random and hostile option objects', ()
     });
     fc.assert(
       fc.property(valid, (v) => {
-        const c = parseConfig({ ...v, kinds: v.kinds.length ? v.kinds : 'none' });
+        const c = parseConfig(v);
         expect(c).toEqual({ ...v, kinds: LINK_KINDS.filter((k) => v.kinds.includes(k)), debug: false });
       }),
       { numRuns: RUNS },
@@ -227,6 +230,41 @@ describe('parseConfig, given thousands of random and hostile option objects', ()
       { numRuns: 500 },
     );
     expect(DEFAULT_CONFIG.kinds).toEqual([...LINK_KINDS]);
+  });
+});
+
+describe('ownDataOptions (what mount reads of its options), given the same hostile objects', () => {
+  it('copies exactly the own data properties and runs no getter and no Proxy get or has trap', () => {
+    fc.assert(
+      fc.property(rawConfig, fc.constantFrom(...KEYS), (raw, accessorKey) => {
+        const ran: string[] = [];
+        let target = raw;
+        try {
+          if (typeof raw === 'object' && raw !== null && Object.isExtensible(raw) && !Object.hasOwn(raw, accessorKey))
+            Object.defineProperty(raw, accessorKey, { get: () => ran.push(accessorKey), enumerable: true });
+        } catch {
+          // A Proxy that throws from every trap: it gets no getter, and still must not break the copy.
+        }
+        if (typeof raw === 'object' && raw !== null)
+          target = new Proxy(raw, {
+            get: (t, k, r) => (ran.push(`get ${String(k)}`), Reflect.get(t, k, r) as unknown),
+            has: (t, k) => (ran.push(`has ${String(k)}`), Reflect.has(t, k)),
+          });
+        const copy = ownDataOptions(target);
+        expect(ran).toEqual([]);
+        expect(Object.getPrototypeOf(copy)).toBeNull();
+        let expected: string[] = [];
+        try {
+          // A primitive (a string has index properties) is not an options object: nothing is read.
+          const descriptors = typeof raw === 'object' && raw !== null ? Object.getOwnPropertyDescriptors(raw) : {};
+          expected = Object.keys(descriptors).filter((k) => 'value' in (descriptors[k] ?? {}));
+        } catch {
+          expected = [];
+        }
+        expect(Object.keys(copy).sort()).toEqual(expected.sort());
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -296,6 +334,16 @@ describe('configFromSearch, given thousands of random and hostile query strings'
     );
   });
 
+  it('gives the same view when the parsed view is parsed again (the page hands it to mount)', () => {
+    fc.assert(
+      fc.property(search, (q) => {
+        const c = configFromSearch(q);
+        expect(parseConfig({ ...c })).toEqual(c);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never puts markup or a script URL into the view', () => {
     fc.assert(
       fc.property(fc.constantFrom(...KEYS), fc.constantFrom(...HOSTILE_STRINGS), (k, v) => {
@@ -326,6 +374,68 @@ describe('parseDisplay and displayFromSearch, given the same hostile input', () 
       fc.property(displayRaw, search, (raw, q) => {
         expectValidDisplay(parseDisplay(raw as Parameters<typeof parseDisplay>[0]));
         expectValidDisplay(displayFromSearch(q));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the host resizer, given thousands of random and hostile messages and frames', () => {
+  const SCRIPT = 'https://maps.example.org/by-ru/embed.js';
+  const height = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.integer({ min: MIN_HEIGHT - 5, max: MAX_HEIGHT + 5 }),
+    fc.constantFrom(0, -0, 1e-300, 20_000, 500.5, Number.NaN, Infinity, '640', 640n, null),
+  );
+  const message = fc.oneof(
+    fc.record(
+      {
+        type: fc.constantFrom('byru:height', 'byru:request-height', 'other', '__proto__'),
+        version: fc.oneof(fc.constantFrom(1, 2, 0, 1.5, '1', -1), fc.double()),
+        height,
+        id: fc.oneof(fc.string(), fc.constant(undefined), fc.integer()),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.anything({ withBoxedValues: true, withNullPrototype: true }),
+    fc.constantFrom<unknown>(...HOSTILE_VALUES),
+  );
+  const src = fc.oneof(
+    fc.constantFrom(
+      'https://maps.example.org/by-ru/?embed=1',
+      'https://maps.example.org/by-ru/index.html?embed=1&year=2020',
+      'https://ads.example.net/by-ru/?embed=1',
+      'https://maps.example.org/by-ru-ads/',
+      'http://maps.example.org/by-ru/',
+      'javascript:alert(1)',
+      'about:srcdoc',
+      '',
+    ),
+    fc.webUrl(),
+    fc.string(),
+  );
+  const origin = fc.constantFrom(undefined, 'null', 'https://maps.example.org', 'https://ads.example.net', '');
+
+  it('resizes a frame only to a whole height in range, from a map of its folder, and never throws', () => {
+    fc.assert(
+      fc.property(message, src, origin, (data, frameSrc, from) => {
+        const win = {};
+        const frame = { contentWindow: win, style: { height: '' }, src: frameSrc };
+        const hit = applyHeight(
+          { data, source: win as never, ...(from === undefined ? {} : { origin: from }) },
+          [frame],
+          SCRIPT,
+        );
+        if (hit === null) {
+          expect(frame.style.height).toBe('');
+          return;
+        }
+        const h = (data as { height: number }).height;
+        expect(Number.isInteger(h) && h >= MIN_HEIGHT && h <= MAX_HEIGHT).toBe(true);
+        expect(frame.style.height).toBe(`${h}px`);
+        expect(new URL(frameSrc).href.startsWith('https://maps.example.org/by-ru/')).toBe(true);
+        expect([undefined, 'null', 'https://maps.example.org']).toContain(from);
       }),
       { numRuns: RUNS },
     );

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../scripts/data/fixtures';
 import {
@@ -29,6 +30,89 @@ describe('csvField', () => {
     [-5, '-5'],
   ] as const)('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('csvField against formulas a spreadsheet would still run', () => {
+  it.each([
+    ['\n=cmd|calc', '"\'\n=cmd|calc"'],
+    [' =1+1', "' =1+1"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['＝HYPERLINK("x")', '"\'＝HYPERLINK(""x"")"'],
+    ['＋7', "'＋7"],
+    ['－1', "'－1"],
+    ['＠A1', "'＠A1"],
+    ['a;=1+1', '"a;\'=1+1"'],
+    ['Минск; -5%', '"Минск;\' -5%"'],
+    ['a; b', '"a; b"'],
+  ] as const)('writes %j as %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+/** A formula trigger at the start of a cell, after any white space (what Excel and Calc run). */
+const FORMULA_CELL = /^\s*[=+\-@＝＋－＠]|^[\t\r]/u;
+/** The same for a piece of a line split on `;`, where quotes may open or close anywhere: skipped too. */
+const FORMULA_PIECE = /^[\s"]*[=+\-@＝＋－＠]|^"?[\t\r]/u;
+
+/** The cells of a CSV text as a comma-separated reader sees them (RFC 4180). */
+const cellsOf = (csv: string): string[] => (parse(csv, { relax_column_count: true }) as string[][]).flat();
+
+describe('csvField, given any text (fast-check)', () => {
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc
+      .array(
+        fc.constantFrom(
+          '=',
+          '+',
+          '-',
+          '@',
+          '＝',
+          '＋',
+          '－',
+          '＠',
+          ' ',
+          '\u00a0',
+          '\n',
+          '\r',
+          '\t',
+          ';',
+          ',',
+          '"',
+          'a',
+          '1',
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((cs) => cs.join('')),
+  );
+
+  it('leaves no cell that starts like a formula, split on commas or on semicolons', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const field = csvField(value);
+        for (const line of [`${field},y\r\n`, `x,${field},y\r\n`]) {
+          for (const cell of cellsOf(line)) expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA_CELL);
+          // A Russian-locale Excel: every piece between semicolons is a cell, whatever the quotes.
+          for (const piece of line.split(';')) expect(piece, JSON.stringify(piece)).not.toMatch(FORMULA_PIECE);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads back as the text itself, give or take the apostrophes it added', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const [read] = cellsOf(`${csvField(value)}\r\n`);
+        expect((read ?? '').replace(/'/gu, '')).toBe(value.replace(/'/gu, ''));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

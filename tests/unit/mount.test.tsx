@@ -6,6 +6,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
+import { mount as mountLib } from '../../src/embed/lib';
+import { LOAD_TIMEOUT_MS } from '../../src/data/load';
 import { FIRST_RENDER_WAIT_MS, mount, type MountHandle } from '../../src/mount';
 
 // Rendering the whole app with its SVG map in jsdom takes a few seconds on a busy machine.
@@ -133,6 +135,29 @@ describe('mount: loading the data', () => {
     SLOW,
   );
 
+  it(
+    'shows the message and the Retry button when the server never answers, and Retry fetches again',
+    async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      const files = createFetch();
+      let silent = true;
+      const fetchFn = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
+        silent ? new Promise<Response>(() => undefined) : files(input, init),
+      );
+      act(() => void mountHere({ fetch: fetchFn }));
+      await act(() => vi.advanceTimersByTimeAsync(LOAD_TIMEOUT_MS));
+      vi.useRealTimers();
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Не удалось загрузить данные');
+      silent = false;
+      await userEvent.click(within(alert).getByRole('button', { name: 'Повторить' }));
+      expect(await screen.findByRole('slider', { name: 'Год' })).toBeInTheDocument();
+      // Two requests that never answered, then two answered (details.json may follow when idle).
+      expect(fetchFn.mock.calls.filter(([url]) => !String(url).endsWith('details.json'))).toHaveLength(4);
+    },
+    SLOW,
+  );
+
   it('reports an HTTP error status and a body that is not JSON in words', async () => {
     const fetchFn = vi.fn(async (input: RequestInfo | URL) =>
       String(input).endsWith('dataset.json')
@@ -215,10 +240,62 @@ describe('mount: options from an embedder nobody vouches for', () => {
     });
   });
 
-  it('refuses a container that is not an element, with a clear message', () => {
-    expect(() => mount(null as never)).toThrow(/container must be a DOM element/);
-    expect(() => mount('#app' as never)).toThrow(/container must be a DOM element/);
+  it('refuses a container that is not an HTML element, with a clear message', () => {
+    expect(() => mount(null as never)).toThrow(/container must be an HTML element/);
+    expect(() => mount('#app' as never)).toThrow(/container must be an HTML element/);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    expect(() => mount(svg as never)).toThrow(/container must be an HTML element/);
   });
+
+  /** Options whose every getter and Proxy `get`/`has` trap is recorded (none may run). */
+  function createRecordingOptions() {
+    const ran: string[] = [];
+    const target = Object.defineProperties(
+      { year: 2018 },
+      {
+        lang: { get: () => (ran.push('getter lang'), 'en'), enumerable: true },
+        fetch: { get: () => (ran.push('getter fetch'), createFetch()), enumerable: true },
+      },
+    );
+    const options = new Proxy(target, {
+      get: (t, k, r) => (ran.push(`get ${String(k)}`), Reflect.get(t, k, r) as unknown),
+      has: (t, k) => (ran.push(`has ${String(k)}`), Reflect.has(t, k)),
+    });
+    return { options, ran };
+  }
+
+  it.each([
+    ['mount', mount],
+    ['byru-map.js', mountLib],
+  ])('%s runs no getter and no Proxy get trap of its options, and reads their data values', (_, mountFn) => {
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
+    const { options, ran } = createRecordingOptions();
+    let handle: MountHandle | undefined;
+    act(() => void (handle = mountFn(container, options as never)));
+    if (handle) handles.push(handle);
+    expect(ran).toEqual([]);
+    expect(handle?.store.getState()).toMatchObject({ year: 2018, lang: 'ru' });
+  });
+
+  it(
+    'replaces the map already mounted on the same container (the first handle then does nothing)',
+    async () => {
+      const fetchFn = createFetch();
+      const first = mountHere({ fetch: fetchFn, year: 2018 });
+      await screen.findByRole('slider', { name: 'Год' });
+      let second: MountHandle | undefined;
+      act(() => void (second = mountHere({ fetch: fetchFn, year: 2020 })));
+      await waitFor(() =>
+        expect(screen.getByRole('slider', { name: 'Год' })).toHaveAttribute('aria-valuetext', '2020'),
+      );
+      expect(screen.getAllByRole('slider', { name: 'Год' })).toHaveLength(1);
+      act(() => first());
+      expect(screen.getByRole('slider', { name: 'Год' })).toBeInTheDocument();
+      act(() => second?.());
+      expect(container).toBeEmptyDOMElement();
+    },
+    SLOW,
+  );
 
   it(
     'keeps element ids unique with two maps on one page',
@@ -266,13 +343,13 @@ describe('mount: unmount removes what mount added', () => {
       const fetchFn = createFetch();
       // React sets up a few document-wide listeners once per page on its first root: do that first.
       const warmUp = mount(container, { fetch: fetchFn });
-      await screen.findByRole('slider', { name: 'Год' });
+      await screen.findByRole('slider', { name: 'Год' }, { timeout: 10_000 });
       act(() => warmUp());
 
       const onWindow = watchListeners(window);
       const onDocument = watchListeners(document);
       const handle = mountHere({ fetch: fetchFn, urlSync: true, lang: 'be' });
-      await screen.findByRole('slider', { name: 'Год' });
+      await screen.findByRole('slider', { name: 'Год' }, { timeout: 10_000 });
       expect(onWindow()).toHaveProperty('popstate', 1);
       expect(document.documentElement.lang).toBe('be');
       act(() => handle.store.getState().setYear(2019));

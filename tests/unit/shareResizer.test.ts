@@ -1,12 +1,24 @@
-import { describe, expect, it, vi } from 'vitest';
-import { postHeight, type ChildWindow } from '../../src/embed/postHeight';
-import { heightMessage, isHeightMessage, PROTOCOL_VERSION, REQUEST_TYPE } from '../../src/embed/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { postHeight, REQUEST_INTERVAL_MS, type ChildWindow } from '../../src/embed/postHeight';
+import {
+  heightMessage,
+  isHeightMessage,
+  MAX_HEIGHT,
+  MIN_HEIGHT,
+  PROTOCOL_VERSION,
+  REQUEST_TYPE,
+} from '../../src/embed/protocol';
 import { applyHeight, installResizer, type FrameLike, type HostWindow } from '../../src/embed/resizer';
 
+/** Where embed.js was loaded from: the maps it answers live in this folder. */
+const SCRIPT = 'https://maps.example.org/by-ru/embed.js';
+const MAP = 'https://maps.example.org/by-ru/?embed=1';
+
 /** An iframe whose window is a plain object (the resizer only compares identities). */
-const createFrame = (): FrameLike & { contentWindow: { postMessage: ReturnType<typeof vi.fn> } } => ({
+const createFrame = (src = MAP): FrameLike & { contentWindow: { postMessage: ReturnType<typeof vi.fn> } } => ({
   contentWindow: { postMessage: vi.fn() },
   style: { height: '' },
+  src,
 });
 
 describe('the height message', () => {
@@ -30,8 +42,24 @@ describe('the height message', () => {
     [{ type: 'byru:height', version: 1, height: Infinity, id: 'x' }],
     [{ type: 'byru:height', version: 1, height: 1e9, id: 'x' }],
     [{ type: 'byru:height', version: 1, height: 500, id: 5 }],
+    [{ type: 'byru:height', version: 1, height: 500.5, id: 'x' }],
+    [{ type: 'byru:height', version: 1, height: 1e-300, id: 'x' }],
+    [{ type: 'byru:height', version: 1, height: 0, id: 'x' }],
+    [{ type: 'byru:height', version: 1, height: 20_000, id: 'x' }],
+    [{ type: 'byru:height', version: 1, height: MIN_HEIGHT - 1, id: 'x' }],
+    [{ type: 'byru:height', version: 1, height: MAX_HEIGHT + 1, id: 'x' }],
+    [{ type: 'byru:height', version: 1.5, height: 500, id: 'x' }],
   ])('rejects %j', (data) => {
     expect(isHeightMessage(data)).toBe(false);
+  });
+
+  it.each([MIN_HEIGHT, 640, MAX_HEIGHT])('accepts the whole height %d (the documented range)', (height) => {
+    expect(isHeightMessage({ type: 'byru:height', version: 1, height, id: 'x' })).toBe(true);
+  });
+
+  it('keeps a posted height in the range (a taller page is cut at the maximum)', () => {
+    expect(heightMessage(MAX_HEIGHT * 3, 'x').height).toBe(MAX_HEIGHT);
+    expect(heightMessage(0.4, 'x').height).toBe(MIN_HEIGHT);
   });
 
   it('accepts a later version with the same fields', () => {
@@ -43,26 +71,33 @@ describe('applyHeight (host side)', () => {
   it('sizes the iframe whose window sent the message, and only that one', () => {
     const a = createFrame();
     const b = createFrame();
-    expect(applyHeight({ data: heightMessage(700, 'a'), source: b.contentWindow as never }, [a, b])).toBe(b);
+    expect(applyHeight({ data: heightMessage(700, 'a'), source: b.contentWindow as never }, [a, b], SCRIPT)).toBe(b);
     expect([a.style.height, b.style.height]).toEqual(['', '700px']);
   });
 
   it('ignores messages of other types, malformed ones, and ones from windows that are not its iframes', () => {
     const a = createFrame();
     const stranger = { postMessage: vi.fn() };
-    expect(applyHeight({ data: { type: 'resize', height: 900 }, source: a.contentWindow as never }, [a])).toBeNull();
     expect(
-      applyHeight({ data: { ...heightMessage(900, 'a'), height: 'big' }, source: a.contentWindow as never }, [a]),
+      applyHeight({ data: { type: 'resize', height: 900 }, source: a.contentWindow as never }, [a], SCRIPT),
     ).toBeNull();
-    expect(applyHeight({ data: heightMessage(900, 'a'), source: stranger as never }, [a])).toBeNull();
-    expect(applyHeight({ data: heightMessage(900, 'a'), source: null }, [a])).toBeNull();
+    expect(
+      applyHeight(
+        { data: { ...heightMessage(900, 'a'), height: 'big' }, source: a.contentWindow as never },
+        [a],
+        SCRIPT,
+      ),
+    ).toBeNull();
+    expect(applyHeight({ data: heightMessage(900, 'a'), source: stranger as never }, [a], SCRIPT)).toBeNull();
+    expect(applyHeight({ data: heightMessage(900, 'a'), source: null }, [a], SCRIPT)).toBeNull();
     expect(a.style.height).toBe('');
   });
 });
 
-function createHost(frames: FrameLike[]) {
+function createHost(frames: FrameLike[], named: Record<string, unknown> = {}) {
   const listeners = new Set<(e: MessageEvent) => void>();
   const win: HostWindow = {
+    ...named,
     document: { querySelectorAll: () => frames },
     addEventListener: (_type, fn) => listeners.add(fn),
     removeEventListener: (_type, fn) => listeners.delete(fn),
@@ -77,7 +112,7 @@ describe('installResizer', () => {
     const a = createFrame();
     const b = createFrame();
     const { win, post } = createHost([a, b]);
-    installResizer(win);
+    installResizer(win, SCRIPT);
     expect(a.contentWindow.postMessage).toHaveBeenCalledWith({ type: REQUEST_TYPE }, '*');
     expect(b.contentWindow.postMessage).toHaveBeenCalledWith({ type: REQUEST_TYPE }, '*');
     post(heightMessage(640, 'a'), a.contentWindow);
@@ -89,13 +124,31 @@ describe('installResizer', () => {
   it('installs once per page (a second script tag does nothing) and can be stopped', () => {
     const a = createFrame();
     const { win, post, listeners } = createHost([a]);
-    const stop = installResizer(win);
-    expect(installResizer(win)).toBe(stop);
+    const stop = installResizer(win, SCRIPT);
+    expect(installResizer(win, SCRIPT)).toBe(stop);
     expect(listeners.size).toBe(1);
     stop();
     expect(listeners.size).toBe(0);
     post(heightMessage(640, 'a'), a.contentWindow);
     expect(a.style.height).toBe('');
+  });
+});
+
+describe('installResizer on a page with an element named byruResizer (a named global)', () => {
+  const element = { tagName: 'DIV', id: 'byruResizer' };
+  const form = { tagName: 'FORM', name: 'byruResizer', stop: { tagName: 'INPUT', name: 'stop' } };
+  it.each([
+    ['an element with that id', element],
+    ['a form with that name and an input named stop', form],
+  ])('still installs, resizes and stops with %s', (_, named) => {
+    const a = createFrame();
+    const { win, post, listeners } = createHost([a], { byruResizer: named });
+    const stop = installResizer(win, SCRIPT);
+    expect(listeners.size).toBe(1);
+    post(heightMessage(640, 'a'), a.contentWindow);
+    expect(a.style.height).toBe('640px');
+    expect(() => stop()).not.toThrow();
+    expect(listeners.size).toBe(0);
   });
 });
 
@@ -153,5 +206,26 @@ describe('postHeight (iframe side)', () => {
     expect(parent.postMessage).toHaveBeenCalledTimes(2);
     stop();
     expect(listeners.size).toBe(0);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers a flood of height requests with one answer per interval, the last one included', () => {
+    vi.useFakeTimers();
+    const { parent, message, stop } = setup();
+    vi.advanceTimersByTime(REQUEST_INTERVAL_MS);
+    parent.postMessage.mockClear();
+    for (let i = 0; i < 1000; i++) message({ type: REQUEST_TYPE }, parent);
+    expect(parent.postMessage).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(REQUEST_INTERVAL_MS);
+    expect(parent.postMessage).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(REQUEST_INTERVAL_MS * 10);
+    expect(parent.postMessage).toHaveBeenCalledTimes(2);
+    for (let i = 0; i < 1000; i++) message({ type: REQUEST_TYPE }, parent);
+    stop();
+    vi.advanceTimersByTime(REQUEST_INTERVAL_MS * 10);
+    expect(parent.postMessage).toHaveBeenCalledTimes(3);
   });
 });

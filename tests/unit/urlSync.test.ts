@@ -97,3 +97,53 @@ describe('syncUrl', () => {
     expect(hasListener()).toBe(false);
   });
 });
+
+/** A window whose history behaves like a browser's: a URL of another origin throws SecurityError. */
+function createBrowserLikeHost(pathname: string, origin = 'https://maps.example.org') {
+  const pushed: string[] = [];
+  const check = (url: string | URL | null | undefined): string => {
+    const next = new URL(String(url), `${origin}${pathname}`);
+    if (next.origin !== origin) throw new DOMException(`cannot move to ${next.origin}`, 'SecurityError');
+    return next.href;
+  };
+  const host: UrlHost = {
+    location: { search: '', pathname, hash: '' },
+    history: {
+      pushState: (_d, _t, url) => void pushed.push(check(url)),
+      replaceState: (_d, _t, url) => void pushed.push(check(url)),
+    },
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
+  return { host, pushed };
+}
+
+describe('syncUrl under a path that starts with //', () => {
+  it.each(['//evil.example/x', '//', '///by-ru/', '/\\evil.example/'])(
+    'writes the view to the same page (%s) without throwing',
+    (pathname) => {
+      const { host, pushed } = createBrowserLikeHost(pathname);
+      const store = createAppStore(DEFAULT_CONFIG);
+      syncUrl(store, host);
+      expect(() => store.getState().setYear(2019)).not.toThrow();
+      expect(pushed).toHaveLength(1);
+      const url = new URL(pushed[0] ?? '');
+      expect(url.origin).toBe('https://maps.example.org');
+      expect(url.search).toBe('?year=2019');
+      expect(url.pathname).toBe(new URL(`https://maps.example.org${pathname}`).pathname);
+    },
+  );
+
+  it('keeps the other subscribers (the page language) following the view when history refuses', () => {
+    const { host } = createBrowserLikeHost('/');
+    host.history.pushState = () => {
+      throw new DOMException('refused', 'SecurityError');
+    };
+    const store = createAppStore(DEFAULT_CONFIG);
+    syncUrl(store, host);
+    const langs: string[] = [];
+    store.subscribe((s) => langs.push(s.lang));
+    expect(() => store.getState().setLang('be')).not.toThrow();
+    expect(langs).toEqual(['be']);
+  });
+});

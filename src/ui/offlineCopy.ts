@@ -6,7 +6,7 @@
  */
 
 /** What the presenter sees. `unavailable`: this page cannot keep a copy (not a secure context, no
- *  service workers, an embed, or a host page on another origin than the app). */
+ *  service workers, storage blocked, an embed, or a host page on another origin than the app). */
 export type OfflineState =
   | { kind: 'unavailable' }
   | { kind: 'off' }
@@ -34,13 +34,21 @@ export interface OfflineTarget {
  *  app on the same origin keeps its own. */
 const isOurCache = (name: string, scope: string): boolean => name.startsWith('workbox-') && name.endsWith(scope);
 
+/** A browser property that may throw instead of answering (storage blocked, an opaque-origin frame). */
+function readSafely<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
+
 export function browserEnv(): OfflineEnv {
   return {
-    serviceWorker:
-      typeof navigator !== 'undefined' && 'serviceWorker' in navigator ? navigator.serviceWorker : undefined,
-    caches: typeof caches !== 'undefined' ? caches : undefined,
-    documentUrl: typeof document !== 'undefined' ? document.baseURI : '',
-    secure: typeof isSecureContext !== 'undefined' && isSecureContext,
+    serviceWorker: readSafely(() => (typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined)),
+    caches: readSafely(() => (typeof caches !== 'undefined' ? caches : undefined)),
+    documentUrl: readSafely(() => document.baseURI) ?? '',
+    secure: readSafely(() => isSecureContext) === true,
   };
 }
 
@@ -56,6 +64,7 @@ export function canKeepCopy(env: OfflineEnv, target: OfflineTarget, embedded: bo
     !embedded &&
     env.secure &&
     env.serviceWorker !== undefined &&
+    env.caches !== undefined &&
     new URL(target.scope).origin === new URL(env.documentUrl).origin
   );
 }

@@ -112,6 +112,12 @@ describe('canKeepCopy', () => {
       expected: false,
     },
     {
+      name: 'a browser that blocks storage (no cache storage)',
+      e: { ...env, caches: undefined },
+      embedded: false,
+      expected: false,
+    },
+    {
       name: 'a browser without service workers',
       e: { ...env, serviceWorker: undefined },
       embedded: false,

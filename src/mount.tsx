@@ -8,7 +8,7 @@ import { StoreContext } from './state/StoreContext';
 import { syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
-import { MapView } from './map/MapView';
+import { MapView } from './ui/MapView';
 import { PALETTES } from './scene/palette';
 import { useTheme } from './state/useTheme';
 import './ui/app.css';

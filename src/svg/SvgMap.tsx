@@ -9,12 +9,15 @@ import {
   type PointerEvent,
   type Ref,
 } from 'react';
-import type { MapCamera, MapViewState } from '../map/createMapAdapter';
-import type { MapScene } from '../map/buildStyle';
-import type { Palette } from '../scene/palette';
+import type { MapCamera } from '../scene/view/camera';
+import type { ViewDescription } from '../scene/view/describeView';
 import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buildSvgMap';
 import { fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
-import { HATCH_PATH, HATCH_SIZE, lineBaseline, SVG_LABEL_FONT } from './svgMarkup';
+import { lineBaseline, SVG_LABEL_FONT } from './labels';
+
+/** The 8 px diagonal hatch, the SVG twin of the WebGL map's generated hatch image. */
+const HATCH_SIZE = 8;
+const HATCH_PATH = 'M-1 1L1 -1M0 8L8 0M7 9L9 7';
 
 /** What the zoom buttons beside the map can ask of it (the WebGL adapter offers the same). */
 export interface MapControls {
@@ -30,12 +33,13 @@ export interface SvgMapControls extends MapControls {
 }
 
 export interface SvgMapProps {
-  scene: MapScene;
-  view: MapViewState;
-  palette: Palette;
+  /** The view both maps draw (its hover outline included). */
+  view: ViewDescription;
+  /** The default view's bounds (scene lon/lat): the whole map. */
+  bounds: [[number, number], [number, number]];
   /** Accessible name of the picture (the same text as the WebGL canvas' label). */
   label: string;
-  /** Region or city under the pointer: outlined, as on the WebGL map. */
+  /** Region or city under the pointer (reported through `onHover`; the pointer shows a hand over it). */
   hover?: string | null;
   /** A click on a region or city (its id), or on the sea (null). */
   onSelect?: (id: string | null) => void;
@@ -129,9 +133,8 @@ function Label({ l }: { l: SvgLabel }) {
  * and the data table); the picture pans by dragging and zooms with the buttons beside it.
  */
 export function SvgMap({
-  scene,
   view,
-  palette,
+  bounds,
   label,
   hover = null,
   onSelect,
@@ -180,11 +183,11 @@ export function SvgMap({
       setCamera(null);
     }
   }
-  const fitted = useMemo(() => fitCamera(framed ?? scene.base.bounds, size), [framed, scene, size]);
+  const fitted = useMemo(() => fitCamera(framed ?? bounds, size), [framed, bounds, size]);
 
   const model = useMemo(
-    () => (measured ? buildSvgMap({ scene, view, palette, size: measured, camera: camera ?? fitted, hover }) : null),
-    [scene, view, palette, measured, camera, fitted, hover],
+    () => (measured ? buildSvgMap({ view, bounds, size: measured, camera: camera ?? fitted }) : null),
+    [view, bounds, measured, camera, fitted],
   );
 
   // The wheel zooms about the pointer. A non-passive listener (React's onWheel is passive), so the

@@ -12,7 +12,7 @@ import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import type { MapLib } from '../../src/map/createMapAdapter';
 import { enginePolicy, type EngineEnvironment } from '../../src/map/enginePolicy';
-import { MapView } from '../../src/map/MapView';
+import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
 import { createFakeLib } from './fakeMap';

@@ -15,7 +15,7 @@ import { LINK_KINDS } from '../../src/data/types';
 import { project } from '../../src/data/projection';
 import { ARC_STYLE } from '../../src/map/buildStyle';
 import { LAYER } from '../../src/map/ids';
-import { MapView } from '../../src/map/MapView';
+import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
 import { selectBaseScene, selectLinkScene, selectMapView } from '../../src/state/selectors';

@@ -185,6 +185,7 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
         paint: {
           'circle-radius': ['case', state(STATE.current), 9, 5],
           'circle-color': 'rgba(0,0,0,0)',
+          'circle-opacity': SHOWN_OPACITY,
           'circle-stroke-color': p.forum,
           'circle-stroke-width': 2.5,
           'circle-stroke-opacity': SHOWN_OPACITY,

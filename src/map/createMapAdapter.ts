@@ -1,6 +1,6 @@
 import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-gl';
 import { project } from '../data/projection';
-import { projectedBounds, type GeoBounds, type MapCamera } from '../scene/view/camera';
+import { FIT_PADDING, projectedBounds, type GeoBounds, type MapCamera } from '../scene/view/camera';
 import type { ViewDescription } from '../scene/view/describeView';
 import { LAYER, SOURCE, STATE } from '../scene/view/ids';
 import { applyView, toStyle } from './applyView';
@@ -116,8 +116,6 @@ declare global {
   }
 }
 
-/** Room around the regions in the default view (px); the legend sits bottom-right over the Pacific. */
-const FIT_PADDING = { top: 16, bottom: 16, left: 28, right: 20 };
 
 /** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour and opacity (0–1), for a hatch image of the view. */
 export function hatchPattern(hex: string, opacity: number): { width: number; height: number; data: Uint8Array } {

@@ -2,14 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_DISPLAY, type DisplayConfig, type ViewConfig } from '../config';
 import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/types';
 import type { Geography } from '../data/load';
+import type { GeoBounds } from '../scene/view/camera';
 import { createSelectors, type Selectors } from './selectors';
 
-/** Geographic bounds in degrees: [west, south, east, north]. */
-export type GeoBox = [number, number, number, number];
 
 /** A request to the map to frame `bounds` (null: the whole map); a new object each time. */
 export interface FitRequest {
-  bounds: GeoBox | null;
+  bounds: GeoBounds | null;
 }
 
 export type LoadState =
@@ -48,7 +47,7 @@ export interface AppState {
   setLoad: (load: LoadState) => void;
   setPresenting: (presenting: boolean) => void;
   /** Asks the map to frame geographic bounds (null: the whole map). */
-  fitTo: (bounds: GeoBox | null) => void;
+  fitTo: (bounds: GeoBounds | null) => void;
   /** Applies a whole view (e.g. from the URL on back/forward). */
   applyView: (view: Omit<ViewConfig, 'debug'>) => void;
 }

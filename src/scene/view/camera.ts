@@ -6,6 +6,9 @@ export interface MapCamera {
   zoom: number;
 }
 
+/** Room around the regions in the default view (CSS px), on both maps; the legend sits bottom-right over the Pacific. */
+export const FIT_PADDING = { top: 16, bottom: 16, left: 28, right: 20 };
+
 /** Geographic bounds in degrees: [west, south, east, north]. */
 export type GeoBounds = [number, number, number, number];
 

@@ -1,4 +1,5 @@
 import {
+  memo,
   useEffect,
   useId,
   useImperativeHandle,
@@ -69,7 +70,30 @@ function placeOf(target: EventTarget | null): string | null {
   return hit?.dataset.city ?? hit?.dataset.region ?? null;
 }
 
-function Path({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
+/** Same drawn values (the model is rebuilt each view, so its objects are new even when nothing changed). */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a) as (keyof T)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+  });
+}
+
+/** A year step redraws only the elements whose look changed: the rest of the picture is not re-rendered. */
+const sameElement = <P extends { idPrefix?: string; interactive?: boolean }>(
+  a: P,
+  b: P,
+  item: (p: P) => object,
+): boolean => a.idPrefix === b.idPrefix && a.interactive === b.interactive && sameValues(item(a), item(b));
+
+const Path = memo(PathElement, (a, b) => sameElement(a, b, (x) => x.p));
+const Circle = memo(CircleElement, (a, b) => sameElement(a, b, (x) => x.c));
+const Label = memo(LabelElement, (a, b) => sameValues(a.l, b.l));
+
+function PathElement({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
   const Tag = p.href ? 'use' : 'path';
   return (
     <Tag
@@ -90,7 +114,7 @@ function Path({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; inte
   );
 }
 
-function Circle({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
+function CircleElement({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
   return (
     <circle
       cx={c.cx}
@@ -106,7 +130,7 @@ function Circle({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
   );
 }
 
-function Label({ l }: { l: SvgLabel }) {
+function LabelElement({ l }: { l: SvgLabel }) {
   return (
     <text
       fontSize={l.size}

@@ -72,6 +72,13 @@ export function MapView({
     shown.current = stage;
   }, [stage]);
   const sceneReady = useStore(store, (s) => store.derived.scene(s) !== null);
+  // The theme is part of the view: a new palette is applied as paint changes, the map stays.
+  const paletteNow = useRef(palette);
+  useLayoutEffect(() => {
+    paletteNow.current = palette;
+    const view = store.derived.view(store.getState(), palette);
+    if (view) adapterRef.current?.update(view);
+  }, [store, palette]);
   const engineOn = stage === 'loading' || stage === 'webgl';
 
   /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
@@ -120,7 +127,7 @@ export function MapView({
       .then((lib) => {
         if (cancelled) return;
         const s = store.getState();
-        const initial = store.derived.view(s, palette);
+        const initial = store.derived.view(s, paletteNow.current);
         if (!initial) return;
         const { embed, static: still } = s.display;
         given = svgControls.current?.camera() ?? undefined;
@@ -152,7 +159,7 @@ export function MapView({
           // A throw here would stop zustand notifying the other subscribers (the panels): keep a
           // failing WebGL map to itself and let the SVG map take over.
           try {
-            const view = store.derived.view(next, palette);
+            const view = store.derived.view(next, paletteNow.current);
             if (view) adapter?.update(view);
             if (next.lang !== prev.lang || next.year !== prev.year)
               adapter?.setAriaLabel(translate(next.lang, 'map.label', { year: next.year }));
@@ -176,7 +183,7 @@ export function MapView({
       adapter?.destroy();
       adapterRef.current = null;
     };
-  }, [store, palette, loadLib, engineOn]);
+  }, [store, loadLib, engineOn]);
 
   // The image export draws whichever map is shown (the SVG map hands over its own while it shows).
   useEffect(() => {

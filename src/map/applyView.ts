@@ -42,7 +42,12 @@ export function toStyle(view: ViewDescription): StyleSpecification {
  */
 export function updateLayer(map: StyleTarget, next: LayerDescription, prev: LayerDescription): void {
   if (next === prev) return;
-  if (next.type !== prev.type || next.source !== prev.source || next.minzoom !== prev.minzoom || next.maxzoom !== prev.maxzoom)
+  if (
+    next.type !== prev.type ||
+    next.source !== prev.source ||
+    next.minzoom !== prev.minzoom ||
+    next.maxzoom !== prev.maxzoom
+  )
     throw new Error(`layer "${next.id}": type, source and zoom range are fixed for the life of the map`);
   // Keys are checked by MapLibre at run time; the description's keys are plain strings.
   const setters = map as unknown as {

@@ -116,7 +116,6 @@ declare global {
   }
 }
 
-
 /** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour and opacity (0–1), for a hatch image of the view. */
 export function hatchPattern(hex: string, opacity: number): { width: number; height: number; data: Uint8Array } {
   const size = 8;

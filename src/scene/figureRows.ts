@@ -147,7 +147,9 @@ export function sparkGeometry(
   // x: d3's point scale spaces the years evenly (a single year sits in the middle). y: 0 at the bottom,
   // `max` at the top, written out: d3's scaleLinear would add 8.6 kB gzip (d3-interpolate, d3-color,
   // d3-format) to the first view for this one line.
-  const xOfYear = scalePoint<number>().domain(years).range([pad, width - pad]);
+  const xOfYear = scalePoint<number>()
+    .domain(years)
+    .range([pad, width - pad]);
   const x = (i: number) => xOfYear(years[i] ?? NaN) ?? width / 2;
   const y = (v: number) => (row.max > 0 ? height - pad - (v / row.max) * (height - 2 * pad) : height - pad);
   const r = (v: number) => Math.round(v * 10) / 10;

@@ -5,7 +5,6 @@ import type { Geography } from '../data/load';
 import type { GeoBounds } from '../scene/view/camera';
 import { createSelectors, type Selectors } from './selectors';
 
-
 /** A request to the map to frame `bounds` (null: the whole map); a new object each time. */
 export interface FitRequest {
   bounds: GeoBounds | null;

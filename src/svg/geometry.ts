@@ -25,7 +25,6 @@ export interface Padding {
   right: number;
 }
 
-
 /** MapLibre's zoom limits for this map. */
 export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 9;

@@ -57,9 +57,12 @@ function legendItems(t: Translator, theme: ReturnType<typeof resolveTheme>): Leg
     })),
     { kind: 'fill', label: t('country.BY'), colours: [p.byRamp[2] ?? p.byBase] },
     { kind: 'fill', label: t('country.RU'), colours: [p.ruRamp[2] ?? p.ruBase] },
-    ...LINK_KINDS.map(
-      (k): LegendItem => ({ kind: 'line', label: t(`kind.${k}`), colour: p.link[k], sample: lineSample(k) }),
-    ),
+    ...LINK_KINDS.map((k): LegendItem => ({
+      kind: 'line',
+      label: t(`kind.${k}`),
+      colour: p.link[k],
+      sample: lineSample(k),
+    })),
   ];
 }
 

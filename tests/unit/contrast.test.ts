@@ -190,7 +190,10 @@ describe.each(THEMES)('%s theme', (theme) => {
   });
 
   it.each(VISIONS)('keeps the link kinds and the forum apart with %s (ΔE ≥ 20)', (vision) => {
-    const colours: [string, string][] = [...LINK_KINDS.map((k): [string, string] => [k, p.link[k]]), ['forum', p.forum]];
+    const colours: [string, string][] = [
+      ...LINK_KINDS.map((k): [string, string] => [k, p.link[k]]),
+      ['forum', p.forum],
+    ];
     for (let i = 0; i < colours.length; i++)
       for (let j = i + 1; j < colours.length; j++) {
         const [[a, ca], [b, cb]] = [colours[i], colours[j]] as [[string, string], [string, string]];

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createMapAdapter } from '../../src/map/createMapAdapter';
 import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
 import type { MapScene } from '../../src/scene/view/viewStyle';
-import { createContainer, createFakeLib, createInput, createScene, createView, linkedScene, type Call } from './fakeMap';
+import {
+  createContainer,
+  createFakeLib,
+  createInput,
+  createScene,
+  createView,
+  linkedScene,
+  type Call,
+} from './fakeMap';
 import { describeView, type ViewInput } from '../../src/scene/view/describeView';
 
 function setup(hits?: Record<string, string>, scene: MapScene = createScene(), over: Partial<ViewInput> = {}) {

@@ -11,12 +11,13 @@ import { createInput, linkedScene } from './fakeMap';
 
 const scene = linkedScene();
 const view = (over: Partial<ViewInput> = {}) => describeView(createInput({ scene, ...over }));
-const { states: _states, ...styleOf2024 } = view();
 /** The style part of a description (everything but the feature states). */
 const styleOf = (over: Partial<ViewInput>) => {
-  const { states: _s, ...style } = view(over);
+  const style: Partial<ReturnType<typeof view>> = { ...view(over) };
+  delete style.states;
   return style;
 };
+const styleOf2024 = styleOf({});
 /** The feature-state changes between two inputs, as `source id: {changes}`. */
 const changes = (from: Partial<ViewInput>, to: Partial<ViewInput>) =>
   diffStates(view(to).states, view(from).states).map((c) =>

@@ -30,4 +30,3 @@ export function projectedBounds([w, s, e, n]: GeoBounds): [[number, number], [nu
     [Math.max(...xs), Math.max(...ys)],
   ];
 }
-

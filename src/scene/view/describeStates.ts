@@ -37,7 +37,8 @@ export function dimmedRegions(scene: MapScene, input: StateInput): Set<string> {
   const keep = new Set([home]);
   for (const f of scene.links.arcs.features) {
     const a = f.properties;
-    if (a.start <= input.year && input.kinds.includes(a.kind) && touches(a, focus)) keep.add(a.fromRegion).add(a.toRegion);
+    if (a.start <= input.year && input.kinds.includes(a.kind) && touches(a, focus))
+      keep.add(a.fromRegion).add(a.toRegion);
   }
   return new Set(codes.filter((c) => !keep.has(c)));
 }
@@ -81,7 +82,8 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   }
 
   const cities: Record<string, FeatureState> = {};
-  for (const f of scene.links.cities.features) cities[f.properties.id] = { [STATE.shown]: citiesReached.has(f.properties.id) };
+  for (const f of scene.links.cities.features)
+    cities[f.properties.id] = { [STATE.shown]: citiesReached.has(f.properties.id) };
 
   const forums: Record<string, FeatureState> = {};
   for (const f of scene.links.forums.features)

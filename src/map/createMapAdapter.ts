@@ -2,6 +2,7 @@ import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-
 import { project } from '../data/projection';
 import { FIT_PADDING, projectedBounds, type GeoBounds, type MapCamera } from '../scene/view/camera';
 import type { ViewDescription } from '../scene/view/describeView';
+import type { HatchDescription } from '../scene/view/viewStyle';
 import { LAYER, SOURCE, STATE } from '../scene/view/ids';
 import { applyView, toStyle } from './applyView';
 
@@ -116,19 +117,20 @@ declare global {
   }
 }
 
-/** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour and opacity (0–1), for a hatch image of the view. */
-export function hatchPattern(hex: string, opacity: number): { width: number; height: number; data: Uint8Array } {
-  const size = 8;
+/** A hatch image of the view (RGBA pixels): diagonal lines rising to the right, as the SVG map's pattern. */
+export function hatchPattern(h: HatchDescription): { width: number; height: number; data: Uint8Array } {
+  const size = h.size;
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) || 0);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.colour.slice(i, i + 2), 16) || 0);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
-      const on = (x + y) % size < 1.5;
+      // A diagonal line `width` px wide covers width·√2 px of each row.
+      const on = (x + y) % size < h.width * Math.SQRT2;
       const i = (y * size + x) * 4;
       data[i] = r ?? 0;
       data[i + 1] = g ?? 0;
       data[i + 2] = b ?? 0;
-      data[i + 3] = on ? Math.round(opacity * 255) : 0;
+      data[i + 3] = on ? Math.round(h.opacity * 255) : 0;
     }
   return { width: size, height: size, data };
 }
@@ -195,7 +197,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   const apply = (next: ViewDescription): void => {
     if (next.images !== applied.images)
       for (const [id, img] of Object.entries(next.images))
-        if (img !== applied.images[id] && map.hasImage(id)) map.updateImage(id, hatchPattern(img.colour, img.opacity));
+        if (img !== applied.images[id] && map.hasImage(id)) map.updateImage(id, hatchPattern(img));
     applyView(map, next, applied);
     applied = next;
   };
@@ -266,7 +268,7 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   // Generated images (no sprite server): made when the style first asks for them.
   map.setMissingStyleImageResolver((id) => {
     const img = applied.images[id];
-    if (img && !map.hasImage(id)) map.addImage(id, hatchPattern(img.colour, img.opacity));
+    if (img && !map.hasImage(id)) map.addImage(id, hatchPattern(img));
   });
   // Every listener in one table, so destroy() removes exactly what was added.
   const listeners = [

@@ -16,9 +16,8 @@ import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buil
 import { fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
 import { lineBaseline, SVG_LABEL_FONT } from './labels';
 
-/** The 8 px diagonal hatch, the SVG twin of the WebGL map's generated hatch image. */
-const HATCH_SIZE = 8;
-const HATCH_PATH = 'M-1 1L1 -1M0 8L8 0M7 9L9 7';
+/** One tile of the view's diagonal hatch (lines x + y = 0, size, 2·size), the WebGL map's hatch image as SVG. */
+const hatchPath = (n: number): string => `M-1 1L1 -1M0 ${n}L${n} 0M${n - 1} ${n + 1}L${n + 1} ${n - 1}`;
 
 /** What the zoom buttons beside the map can ask of it (the WebGL adapter offers the same). */
 export interface MapControls {
@@ -318,8 +317,18 @@ export function SvgMap({
         data-camera={`${model.camera.k} ${model.camera.tx} ${model.camera.ty}`}
       >
         <defs>
-          <pattern id={`${idPrefix}-hatch`} width={HATCH_SIZE} height={HATCH_SIZE} patternUnits="userSpaceOnUse">
-            <path d={HATCH_PATH} stroke={model.hatch.colour} strokeOpacity={model.hatch.opacity} strokeWidth={1.2} />
+          <pattern
+            id={`${idPrefix}-hatch`}
+            width={model.hatch.size}
+            height={model.hatch.size}
+            patternUnits="userSpaceOnUse"
+          >
+            <path
+              d={hatchPath(model.hatch.size)}
+              stroke={model.hatch.colour}
+              strokeOpacity={model.hatch.opacity}
+              strokeWidth={model.hatch.width}
+            />
           </pattern>
           {model.shapes.map((s) => (
             <path key={s.id} id={`${idPrefix}-${s.id}`} d={s.d} />

@@ -1,7 +1,7 @@
 import type { Feature, Geometry, Point } from 'geojson';
 import type { ViewDescription } from '../scene/view/describeView';
 import { HATCH_IMAGE, LAYER, SOURCE } from '../scene/view/ids';
-import type { LayerDescription } from '../scene/view/viewStyle';
+import type { HatchDescription, LayerDescription } from '../scene/view/viewStyle';
 import { evaluate, passes, type EvalContext } from './evaluate';
 import { cachedPathData, fitCamera, screenOf, zoomOf, type Camera, type Size } from './geometry';
 import { labelBox, Placement, wrapLabel } from './labels';
@@ -17,8 +17,8 @@ export interface SvgMapModel {
   camera: Camera;
   zoom: number;
   background: string;
-  /** The "nothing recorded" hatch (MapLibre's generated `hatch` image): colour and alpha. */
-  hatch: { colour: string; opacity: number };
+  /** The "nothing recorded" hatch of the view (the WebGL map's generated `hatch` image). */
+  hatch: HatchDescription;
   /** Path data drawn by more than one layer (a region's fill, hatch and outline), written once. */
   shapes: { id: string; d: string }[];
   layers: SvgLayer[];
@@ -120,7 +120,7 @@ export function buildSvgMap(input: SvgMapInput): SvgMapModel {
     camera,
     zoom,
     background: 'transparent',
-    hatch: { colour: hatch?.colour ?? '#000', opacity: hatch?.opacity ?? 0 },
+    hatch: hatch ?? { colour: '#000', opacity: 0, size: 8, width: 1 },
     shapes: [],
     layers: [],
   };

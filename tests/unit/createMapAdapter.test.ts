@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMapAdapter } from '../../src/map/createMapAdapter';
+import { createMapAdapter, hatchPattern } from '../../src/map/createMapAdapter';
 import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
 import type { MapScene } from '../../src/scene/view/viewStyle';
 import {
@@ -190,5 +190,18 @@ describe('createMapAdapter', () => {
     adapter.destroy();
     expect(fake.handlerCount()).toBe(0);
     expect(fake.calls.at(-1)).toEqual(['remove']);
+  });
+});
+
+describe('hatchPattern', () => {
+  it('draws the view’s hatch as diagonal lines of its colour and opacity, transparent between them', () => {
+    const img = hatchPattern({ colour: '#102030', opacity: 70 / 255, size: 8, width: 1.2 });
+    const alpha = (x: number, y: number) => img.data[(y * 8 + x) * 4 + 3];
+    expect([img.width, img.height]).toEqual([8, 8]);
+    expect([...img.data.slice(0, 4)]).toEqual([0x10, 0x20, 0x30, 70]);
+    // Rows of a line rising to the right: (0,0) (1,0) (7,1) (0,1) (6,2) (7,2) …
+    expect([alpha(0, 0), alpha(1, 0), alpha(2, 0), alpha(7, 1), alpha(0, 1), alpha(4, 1)]).toEqual([
+      70, 70, 0, 70, 70, 0,
+    ]);
   });
 });

@@ -34,10 +34,15 @@ export interface SourceDescription {
   promoteId?: string;
 }
 
-/** A generated diagonal hatch pattern: colour and opacity (0–1). */
+/**
+ * A generated diagonal hatch: lines rising to the right every `size` px, `width` px wide, in a colour
+ * at an opacity (0–1). The WebGL map makes it an image, the SVG map a pattern.
+ */
 export interface HatchDescription {
   colour: string;
   opacity: number;
+  size: number;
+  width: number;
 }
 
 /** The style as data: all of it fixed across year steps (what a year changes is in feature states). */
@@ -128,7 +133,7 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
       [SOURCE.cities]: { type: 'geojson', data: links.cities, promoteId: 'id' },
       [SOURCE.forums]: { type: 'geojson', data: links.forums, promoteId: 'id' },
     },
-    images: { [HATCH_IMAGE]: { colour: p.muted, opacity: HATCH_ALPHA / 255 } },
+    images: { [HATCH_IMAGE]: { colour: p.muted, opacity: HATCH_ALPHA / 255, size: 8, width: 1.2 } },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': p.water } },
       { id: LAYER.neighboursFill, type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': p.land } },

@@ -10,7 +10,7 @@ import { syncPageShell } from './state/pageShell';
 import { syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
-import { MapView } from './map/MapView';
+import { MapView } from './ui/MapView';
 import { whenIdle } from './map/enginePolicy';
 import { PALETTES } from './scene/palette';
 import { useTheme } from './state/useTheme';

@@ -18,7 +18,6 @@ export function stepYear(years: readonly number[], year: number, delta: number):
 }
 
 export const nextYear = (years: readonly number[], year: number): number => stepYear(years, year, 1);
-export const prevYear = (years: readonly number[], year: number): number => stepYear(years, year, -1);
 export const firstYear = (years: readonly number[]): number => years[0] ?? NaN;
 export const lastYear = (years: readonly number[]): number => years[years.length - 1] ?? NaN;
 

@@ -72,10 +72,10 @@ export interface Figure {
   note: string;
 }
 
-export const LINK_KINDS = ['agreement', 'sister', 'project'] as const;
+export const LINK_KINDS = ['agreement', 'sister', 'project', 'body'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const LINK_STATUSES = ['signed', 'in_force', 'authorised', 'planned'] as const;
+export const LINK_STATUSES = ['signed', 'in_force', 'authorised', 'planned', 'intentions', 'renewed'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 /** The Government of Belarus as a party to agreements; drawn from Minsk. */

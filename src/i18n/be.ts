@@ -190,4 +190,7 @@ export const be: Catalogue = {
   'table.noLinks': 'На карце няма сувязей для гэтага года і выбраных відаў.',
   'table.selectHint': 'Кнопка з назвай рэгіёна ці горада выбірае яго на карце.',
   'table.new': 'новая',
+  'kind.body': 'Сумесны орган',
+  'status.intentions': 'заяўлены намеры',
+  'status.renewed': 'падоўжана',
 };

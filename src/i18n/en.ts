@@ -190,4 +190,7 @@ export const en: Catalogue = {
   'table.noLinks': 'No links on the map for this year and the chosen kinds.',
   'table.selectHint': 'A button with a region or city name selects it on the map.',
   'table.new': 'new',
+  'kind.body': 'Joint body',
+  'status.intentions': 'intentions declared',
+  'status.renewed': 'renewed',
 };

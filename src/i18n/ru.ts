@@ -188,6 +188,9 @@ export const ru = {
   'table.noLinks': 'На карте нет связей для этого года и выбранных видов.',
   'table.selectHint': 'Кнопка с названием региона или города выбирает его на карте.',
   'table.new': 'новая',
+  'kind.body': 'Совместный орган',
+  'status.intentions': 'заявлены намерения',
+  'status.renewed': 'продлено',
 } as const;
 
 export type MessageKey = keyof typeof ru;

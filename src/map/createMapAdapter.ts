@@ -1,22 +1,12 @@
 import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-gl';
 import { project } from '../data/projection';
-import { LINK_KINDS, type Lang, type LinkKind } from '../data/types';
-import type { Palette } from '../scene/palette';
-import {
-  arcFilter,
-  arcOpacity,
-  arcWidth,
-  buildStyle,
-  forumRadius,
-  HATCH_IMAGE,
-  labelField,
-  noRecordFilter,
-  pointFilter,
-  yearKeys,
-  type MapScene,
-  type YearKeys,
-} from './buildStyle';
-import { ARC_LAYER, LAYER, SOURCE } from './ids';
+import { FIT_PADDING, projectedBounds, type GeoBounds, type MapCamera } from '../scene/view/camera';
+import type { ViewDescription } from '../scene/view/describeView';
+import type { HatchDescription } from '../scene/view/viewStyle';
+import { LAYER, SOURCE, STATE } from '../scene/view/ids';
+import { applyView, toStyle } from './applyView';
+
+export type { GeoBounds, MapCamera };
 
 /** The part of MapLibre's `Map` the adapter uses; a recording fake implements the same. */
 export type MapLike = Pick<
@@ -29,6 +19,7 @@ export type MapLike = Pick<
   | 'setLayoutProperty'
   | 'setPaintProperty'
   | 'setFilter'
+  | 'getSource'
   | 'fitBounds'
   | 'jumpTo'
   | 'project'
@@ -39,6 +30,7 @@ export type MapLike = Pick<
   | 'getCanvas'
   | 'resize'
   | 'addImage'
+  | 'updateImage'
   | 'hasImage'
   | 'setMissingStyleImageResolver'
   | 'redraw'
@@ -51,29 +43,13 @@ export interface MapLib {
   Map: new (options: MapOptions) => MapLike;
 }
 
-/** What the map shows, in the domain's words. Only differences from the last call are applied. */
-export interface MapViewState {
-  lang: Lang;
-  year: number;
-  kinds: LinkKind[];
-  selection: string | null;
-  /** Place whose links are isolated: the selection, else the hovered region; null for none. */
-  focus: string | null;
-  /** Choropleth class per region code: 0 = nothing recorded, 1–5 = ramp step. */
-  regionClasses: Record<string, number>;
-  /** Regions to dim (e.g. not related to the selection). */
-  dimmed: string[];
-  /** Regions with nothing recorded for the shown kinds (hatched). */
-  noRecord: string[];
-}
-
 export interface MapAdapterOptions {
   lib: MapLib;
   container: HTMLElement;
-  scene: MapScene;
-  palette: Palette;
-  /** The first view (the style is built for it, so the first frame is already right). */
-  initial: MapViewState;
+  /** The default view's bounds in MapLibre lon/lat, [[west, south], [east, north]]. */
+  bounds: [[number, number], [number, number]];
+  /** The first view: its style is the map's style; its feature states are set once the map has loaded. */
+  initial: ViewDescription;
   /** Label for the canvas, for screen readers. */
   ariaLabel: string;
   /** Tests: keep the drawing buffer readable and publish `window.byruDebug`. */
@@ -103,17 +79,9 @@ export interface MapAdapterOptions {
 /** Default wait for a lost WebGL context to be restored before giving up on it (ms). */
 export const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
 
-/** A camera without rotation: the centre (scene coordinate, i.e. MapLibre lon/lat) and the zoom. */
-export interface MapCamera {
-  center: [number, number];
-  zoom: number;
-}
-
-/** Geographic bounds in degrees: [west, south, east, north]. */
-export type GeoBounds = [number, number, number, number];
-
 export interface MapAdapter {
-  update: (view: MapViewState) => void;
+  /** Shows a view: applies only what differs from the last one (see `applyView`). */
+  update: (view: ViewDescription) => void;
   setAriaLabel: (label: string) => void;
   onRegionClick: (cb: (code: string | null) => void) => void;
   onRegionHover: (cb: (code: string | null) => void) => void;
@@ -149,52 +117,35 @@ declare global {
   }
 }
 
-/** Room around the regions in the default view (px); the legend sits bottom-right over the Pacific. */
-const FIT_PADDING = { top: 16, bottom: 16, left: 28, right: 20 };
-
-/** An 8×8 diagonal hatch (RGBA) in the given #rrggbb colour, drawn over "nothing recorded" regions. */
-export function hatchPattern(hex: string): { width: number; height: number; data: Uint8Array } {
-  const size = 8;
+/** A hatch image of the view (RGBA pixels): diagonal lines rising to the right, as the SVG map's pattern. */
+export function hatchPattern(h: HatchDescription): { width: number; height: number; data: Uint8Array } {
+  const size = h.size;
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) || 0);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.colour.slice(i, i + 2), 16) || 0);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
-      const on = (x + y) % size < 1.5;
+      // A diagonal line `width` px wide covers width·√2 px of each row.
+      const on = (x + y) % size < h.width * Math.SQRT2;
       const i = (y * size + x) * 4;
       data[i] = r ?? 0;
       data[i + 1] = g ?? 0;
       data[i + 2] = b ?? 0;
-      data[i + 3] = on ? 70 : 0;
+      data[i + 3] = on ? Math.round(h.opacity * 255) : 0;
     }
   return { width: size, height: size, data };
 }
 
-/** MapLibre bounds around projected geographic bounds (edges sampled: a conic maps them to curves). */
-export function projectedBounds([w, s, e, n]: GeoBounds): [[number, number], [number, number]] {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const steps = 8;
-  for (let i = 0; i <= steps; i++) {
-    const lon = w + ((e - w) * i) / steps;
-    const lat = s + ((n - s) * i) / steps;
-    for (const [x, y] of [project(lon, s), project(lon, n), project(w, lat), project(e, lat)]) {
-      xs.push(x);
-      ys.push(y);
-    }
-  }
-  return [
-    [Math.min(...xs), Math.min(...ys)],
-    [Math.max(...xs), Math.max(...ys)],
-  ];
-}
-
-/** Owns one MapLibre map; waits for `load` itself, adds geometry once, then changes only state. */
+/**
+ * Owns one MapLibre map; waits for `load` itself, adds the geometry of every year once, then applies
+ * only the differences between view descriptions (feature states for a year step). It knows the
+ * ids of the layers it hit-tests, not what the view shows.
+ */
 export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
-  const bounds = o.scene.base.bounds as LngLatBoundsLike;
+  const bounds = o.bounds as LngLatBoundsLike;
   o.container.dataset.mapState = 'loading';
   const map = new o.lib.Map({
     container: o.container,
-    style: buildStyle(o.scene, o.palette, o.initial.lang, { year: o.initial.year, focus: o.initial.focus }),
+    style: toStyle(o.initial),
     ...(o.camera
       ? { center: o.camera.center, zoom: o.camera.zoom }
       : { bounds, fitBoundsOptions: { padding: FIT_PADDING } }),
@@ -215,89 +166,39 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   map.getCanvas().setAttribute('role', 'img');
 
   let loaded = false;
-  // What the style already shows: the first view's language, year and focus, all kinds, no state.
-  let applied: MapViewState = {
-    ...o.initial,
-    kinds: [...LINK_KINDS],
-    selection: null,
-    regionClasses: {},
-    dimmed: [],
-    noRecord: [],
-  };
-  let pending: MapViewState | null = o.initial;
+  // What the map shows: the style of the first view, no feature state yet (states need a loaded map).
+  let applied: ViewDescription = { ...o.initial, states: {} };
+  let pending: ViewDescription | null = o.initial;
   let clickCb: ((code: string | null) => void) | null = null;
   let hoverCb: ((code: string | null) => void) | null = null;
   let hovered: string | null = null;
 
+  const shown = (source: string, id: unknown): boolean =>
+    typeof id === 'string' && applied.states[source]?.[id]?.[STATE.shown] === true;
+
   const regionAt = (x: number, y: number): string | null => {
     if (!loaded) return null;
     const r = 4; // a few pixels of slack, so small city points can be hit by a finger
-    const city = map.queryRenderedFeatures(
-      [
-        [x - r, y - r],
-        [x + r, y + r],
-      ],
-      { layers: [LAYER.cities] },
-    )[0];
+    const city = map
+      .queryRenderedFeatures(
+        [
+          [x - r, y - r],
+          [x + r, y + r],
+        ],
+        { layers: [LAYER.cities] },
+      )
+      .find((f) => shown(SOURCE.cities, f.properties?.id));
     if (typeof city?.properties?.id === 'string') return city.properties.id;
     const hit = map.queryRenderedFeatures([x, y], { layers: [LAYER.regionsFill] })[0];
     const code = hit?.properties?.code;
     return typeof code === 'string' ? code : null;
   };
 
-  const setRegionState = (code: string, state: Record<string, unknown>): void => {
-    map.setFeatureState({ source: SOURCE.regions, id: code }, state);
-  };
-
-  // The years the style's filters compare with (see YearKeys): a layer is touched only when they move.
-  let keys: YearKeys = yearKeys(o.scene.links, o.initial.year);
-  const applyYear = (year: number): void => {
-    const next = yearKeys(o.scene.links, year);
-    for (const kind of LINK_KINDS) {
-      if (next.arcs[kind].shown !== keys.arcs[kind].shown)
-        map.setFilter(ARC_LAYER[kind], arcFilter(kind, next.arcs[kind].shown));
-      if (next.arcs[kind].signed !== keys.arcs[kind].signed)
-        map.setPaintProperty(ARC_LAYER[kind], 'line-width', arcWidth(kind, next.arcs[kind].signed));
-    }
-    if (next.forums.shown !== keys.forums.shown) map.setFilter(LAYER.forums, pointFilter('year', next.forums.shown));
-    if (next.forums.current !== keys.forums.current)
-      map.setPaintProperty(LAYER.forums, 'circle-radius', forumRadius(next.forums.current));
-    if (next.cities !== keys.cities) {
-      map.setFilter(LAYER.cities, pointFilter('start', next.cities));
-      map.setFilter(LAYER.cityLabels, pointFilter('start', next.cities));
-    }
-    keys = next;
-  };
-
-  const apply = (next: MapViewState): void => {
-    if (next.lang !== applied.lang) {
-      map.setLayoutProperty(LAYER.labels, 'text-field', labelField(next.lang));
-      map.setLayoutProperty(LAYER.cityLabels, 'text-field', labelField(next.lang));
-    }
-    if (next.year !== applied.year) applyYear(next.year);
-    if (next.kinds !== applied.kinds) {
-      for (const kind of LINK_KINDS)
-        map.setLayoutProperty(ARC_LAYER[kind], 'visibility', next.kinds.includes(kind) ? 'visible' : 'none');
-      const citiesShown = next.kinds.includes('sister') || next.kinds.includes('project');
-      map.setLayoutProperty(LAYER.cities, 'visibility', citiesShown ? 'visible' : 'none');
-      map.setLayoutProperty(LAYER.cityLabels, 'visibility', citiesShown ? 'visible' : 'none');
-    }
-    if (next.noRecord !== applied.noRecord) map.setFilter(LAYER.regionsNone, noRecordFilter(next.noRecord));
-    if (next.focus !== applied.focus)
-      for (const kind of LINK_KINDS) map.setPaintProperty(ARC_LAYER[kind], 'line-opacity', arcOpacity(next.focus));
-    if (next.selection !== applied.selection) {
-      if (applied.selection) setRegionState(applied.selection, { selected: false });
-      if (next.selection) setRegionState(next.selection, { selected: true });
-    }
-    if (next.regionClasses !== applied.regionClasses) {
-      for (const [code, cls] of Object.entries(next.regionClasses))
-        if (applied.regionClasses[code] !== cls) setRegionState(code, { cls });
-    }
-    if (next.dimmed !== applied.dimmed) {
-      const now = new Set(next.dimmed);
-      for (const code of applied.dimmed) if (!now.has(code)) setRegionState(code, { dim: false });
-      for (const code of next.dimmed) setRegionState(code, { dim: true });
-    }
+  const apply = (next: ViewDescription): void => {
+    if (next.images !== applied.images)
+      for (const [id, img] of Object.entries(next.images))
+        if (img !== applied.images[id] && map.hasImage(id)) map.updateImage(id, hatchPattern(img));
+    applyView(map, next, applied);
     applied = next;
   };
 
@@ -313,17 +214,15 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   const onRender = (): void => {
     if (o.container.dataset.mapState === 'idle') o.container.dataset.mapState = 'rendering';
   };
+  // The hover outline is the view's (its `hover` state): the adapter only reports what is under the pointer.
   const onMove = (e: { point: { x: number; y: number } }): void => {
     const code = regionAt(e.point.x, e.point.y);
     if (code === hovered) return;
-    if (hovered) setRegionState(hovered, { hover: false });
-    if (code) setRegionState(code, { hover: true });
     hovered = code;
     map.getCanvas().style.cursor = code ? 'pointer' : '';
     hoverCb?.(code);
   };
   const onLeave = (): void => {
-    if (hovered) setRegionState(hovered, { hover: false });
     hovered = null;
     hoverCb?.(null);
   };
@@ -333,8 +232,8 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
 
   // WebGL context loss (GPU reset, driver update, too many contexts, a phone reclaiming memory).
   // MapLibre snapshots the style and rebuilds it once the context is back: filters, paint and layout
-  // values return, feature state (selection, classes, dimming, hover) does not, so it is applied
-  // again on the rebuilt style's `style.load`. Updates meanwhile wait in `pending`.
+  // values return, feature state (year, selection, classes, dimming, hover) does not, so it is
+  // applied again on the rebuilt style's `style.load`. Updates meanwhile wait in `pending`.
   let lostTimer: ReturnType<typeof setTimeout> | null = null;
   let rebuilding = false;
   const stopLostTimer = (): void => {
@@ -362,13 +261,14 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     if (!rebuilding) return;
     rebuilding = false;
     // The rebuilt style shows what was applied, minus its feature state: forget that part, re-apply.
-    applied = { ...applied, selection: null, regionClasses: {}, dimmed: [] };
+    applied = { ...applied, states: {} };
     onLoad();
   };
 
   // Generated images (no sprite server): made when the style first asks for them.
   map.setMissingStyleImageResolver((id) => {
-    if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPattern(o.palette.muted));
+    const img = applied.images[id];
+    if (img && !map.hasImage(id)) map.addImage(id, hatchPattern(img));
   });
   // Every listener in one table, so destroy() removes exactly what was added.
   const listeners = [
@@ -390,9 +290,11 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
   };
   const linksShown = (): string[] => {
     if (!loaded) return [];
-    const layers = LINK_KINDS.map((k) => ARC_LAYER[k]);
+    const layers = applied.layers
+      .filter((l) => l.source === SOURCE.arcs && l.layout?.visibility !== 'none')
+      .map((l) => l.id);
     const ids = map.queryRenderedFeatures({ layers }).map((f) => f.properties?.id);
-    return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].sort();
+    return [...new Set(ids.filter((id): id is string => shown(SOURCE.arcs, id)))].sort();
   };
   if (o.debug && typeof window !== 'undefined') window.byruDebug = { pixelOf, regionAt, linksShown };
 

@@ -3,6 +3,7 @@
  * for one year. Pure: no React, no DOM. "No data" is the absence of a figure (DATA.md rule 2), so a
  * missing year stays `null` here and is never filled, zeroed or interpolated.
  */
+import { scalePoint } from 'd3-scale';
 import { figuresForYear, seriesByMetric } from '../data/dataset';
 import type { Dataset, Figure, Metric } from '../data/types';
 
@@ -143,8 +144,13 @@ export function sparkGeometry(
   height: number,
   pad = 3,
 ): SparkGeometry {
-  const n = years.length;
-  const x = (i: number) => (n <= 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (n - 1));
+  // x: d3's point scale spaces the years evenly (a single year sits in the middle). y: 0 at the bottom,
+  // `max` at the top, written out: d3's scaleLinear would add 8.6 kB gzip (d3-interpolate, d3-color,
+  // d3-format) to the first view for this one line.
+  const xOfYear = scalePoint<number>()
+    .domain(years)
+    .range([pad, width - pad]);
+  const x = (i: number) => xOfYear(years[i] ?? NaN) ?? width / 2;
   const y = (v: number) => (row.max > 0 ? height - pad - (v / row.max) * (height - 2 * pad) : height - pad);
   const r = (v: number) => Math.round(v * 10) / 10;
   const mid = (f: Figure) => (f.qualifier === 'range' && f.valueMax !== null ? (f.value + f.valueMax) / 2 : f.value);

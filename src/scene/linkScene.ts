@@ -1,6 +1,7 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import { linkStartYear } from '../data/dataset';
 import { project, toWorld, worldToMercatorLngLat } from '../data/projection';
+import { arcBend } from './linkKinds';
 import { BY_GOVERNMENT, type City, type Dataset, type LinkKind, type LinkStatus, type RegionInfo } from '../data/types';
 
 /** Properties of one drawn link (arc). Years are numbers so map filters can compare them. */
@@ -73,12 +74,6 @@ export function resolveEndpoint(
 }
 
 const ARC_SEGMENTS = 32;
-
-/** Bend of an arc (fraction of its chord) for the n-th link between the same two places. */
-export function arcBend(kind: LinkKind, nth: number): number {
-  const base = kind === 'agreement' ? 0.18 : kind === 'sister' ? -0.22 : 0.3;
-  return base * (1 + 0.45 * nth);
-}
 
 /**
  * A curved arc from `a` to `b` (lon/lat degrees), drawn as a quadratic Bézier in the conic map's

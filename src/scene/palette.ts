@@ -1,8 +1,12 @@
+import { LINK_KINDS, type LinkKind } from '../data/types';
+import { LINK_LOOK } from './linkKinds';
+
 /**
  * The one palette: the map paints (WebGL and SVG) read from here, and the interface's CSS variables
- * in `src/ui/app.css` carry the same values (`tests/unit/contrast.test.ts` checks that they match,
- * that text keeps a 4.5:1 contrast, and that the link kinds and ramp steps stay apart under simulated
- * protanopia, deuteranopia and tritanopia).
+ * are generated from it into `src/ui/palette.css` (`paletteCss`; `tests/unit/contrast.test.ts` checks
+ * the file is current, that text keeps a 4.5:1 contrast, and that the link kinds and ramp steps stay
+ * apart under simulated protanopia, deuteranopia and tritanopia). Link colours come from the kinds
+ * table (`linkKinds.ts`).
  *
  * Sequential fills are a single-hue ramp per country (Belarus green, Russia blue) that stays ordered
  * in lightness under the common colour-vision deficiencies; link kinds also differ by dash and width.
@@ -26,9 +30,8 @@ export interface Palette {
   selected: string;
   label: string;
   labelHalo: string;
-  agreement: string;
-  sister: string;
-  project: string;
+  /** Line colour of each link kind (from `LINK_LOOK`). */
+  link: Record<LinkKind, string>;
   forum: string;
   /** Interface text, secondary text, panels, page background, hairlines. */
   text: string;
@@ -42,6 +45,9 @@ export interface Palette {
   /** Focus ring and the "new this year" marks (also used as text). */
   focus: string;
 }
+
+const linkColours = (theme: Theme): Record<LinkKind, string> =>
+  Object.fromEntries(LINK_KINDS.map((k) => [k, LINK_LOOK[k].colour[theme]])) as Record<LinkKind, string>;
 
 export const PALETTES: Record<Theme, Palette> = {
   light: {
@@ -57,10 +63,8 @@ export const PALETTES: Record<Theme, Palette> = {
     countryBorder: '#6b5f50',
     selected: '#d1421b',
     label: '#2b2b2b',
+    link: linkColours('light'),
     labelHalo: 'rgba(255,255,255,0.85)',
-    agreement: '#7a2e8e',
-    sister: '#c4461b',
-    project: '#0a7f7a',
     // Maroon, not crimson: a crimson ring was too close to the orange sister-city arcs under tritanopia.
     forum: '#770011',
     text: '#1d1d1f',
@@ -85,10 +89,8 @@ export const PALETTES: Record<Theme, Palette> = {
     countryBorder: '#c8b89e',
     selected: '#ff8a5c',
     label: '#eeeeee',
+    link: linkColours('dark'),
     labelHalo: 'rgba(0,0,0,0.8)',
-    agreement: '#d59bf0',
-    sister: '#ff9b6a',
-    project: '#4fd1c5',
     // Yellow, not pink: pink sat too close to the purple agreements under protanopia.
     forum: '#ffe066',
     text: '#f2f2f4',
@@ -115,10 +117,8 @@ export const PALETTES: Record<Theme, Palette> = {
     countryBorder: '#3d3328',
     selected: '#c13b16',
     label: '#000000',
+    link: linkColours('projector'),
     labelHalo: 'rgba(255,255,255,0.95)',
-    agreement: '#5e1a78',
-    sister: '#b23a00',
-    project: '#00665e',
     forum: '#660011',
     text: '#000000',
     muted: '#333338',
@@ -131,25 +131,52 @@ export const PALETTES: Record<Theme, Palette> = {
   },
 };
 
+/** The interface colours that CSS reads, each as the variable `--byru-<name>`. */
+const CSS_COLOURS = {
+  text: 'text',
+  muted: 'muted',
+  surface: 'surface',
+  bg: 'bg',
+  line: 'line',
+  accent: 'accent',
+  'on-accent': 'onAccent',
+  focus: 'focus',
+  forum: 'forum',
+  water: 'water',
+} as const satisfies Record<string, Exclude<keyof Palette, 'link' | 'byRamp' | 'ruRamp'>>;
+
+/** The CSS variables of a theme, name → value: interface colours, then `--byru-<kind>` per link kind. */
+export function cssVariables(theme: Theme): Record<string, string> {
+  const p = PALETTES[theme];
+  const out: Record<string, string> = {};
+  for (const [name, key] of Object.entries(CSS_COLOURS)) out[`--byru-${name}`] = p[key];
+  for (const kind of LINK_KINDS) out[`--byru-${kind}`] = p.link[kind];
+  return out;
+}
+
+/** The browser's own widgets (scroll bars, form controls) follow each theme's lightness. */
+const COLOR_SCHEME: Record<Theme, 'light' | 'dark'> = { light: 'light', dark: 'dark', projector: 'light' };
+
+function block(selector: string, theme: Theme, indent: string): string {
+  const lines = Object.entries(cssVariables(theme)).map(([k, v]) => `${indent}  ${k}: ${v};`);
+  lines.push(`${indent}  color-scheme: ${COLOR_SCHEME[theme]};`);
+  return `${indent}${selector} {\n${lines.join('\n')}\n${indent}}`;
+}
+
 /**
- * The CSS variable of each interface colour. `app.css` sets them per theme on `.byru-app`
- * (`data-theme="light" | "dark" | "projector"`, or `prefers-color-scheme` when the attribute is absent).
+ * `src/ui/palette.css`, generated from the palette (`npx tsx scripts/palette-css.ts`; a unit test
+ * fails when the file is stale): light by default, dark when the reader's system prefers it and no
+ * theme is set, or the theme named by `data-theme` on `.byru-app`.
  */
-export const CSS_VARS = {
-  '--byru-text': 'text',
-  '--byru-muted': 'muted',
-  '--byru-surface': 'surface',
-  '--byru-bg': 'bg',
-  '--byru-line': 'line',
-  '--byru-accent': 'accent',
-  '--byru-on-accent': 'onAccent',
-  '--byru-focus': 'focus',
-  '--byru-agreement': 'agreement',
-  '--byru-sister': 'sister',
-  '--byru-project': 'project',
-  '--byru-forum': 'forum',
-  '--byru-water': 'water',
-} as const satisfies Record<string, keyof Palette>;
+export function paletteCss(): string {
+  return [
+    '/* Generated from src/scene/palette.ts by scripts/palette-css.ts: do not edit by hand. */',
+    block('.byru-app', 'light', ''),
+    `@media (prefers-color-scheme: dark) {\n${block('.byru-app:not([data-theme])', 'dark', '  ')}\n}`,
+    ...THEMES.filter((t) => t !== 'light').map((t) => block(`.byru-app[data-theme='${t}']`, t, '')),
+    '',
+  ].join('\n');
+}
 
 /** The theme a `data-theme` value asks for; anything else (or none) follows the reader's colour scheme. */
 export function resolveTheme(attribute: string | null | undefined, prefersDark: boolean): Theme {

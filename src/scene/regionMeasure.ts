@@ -1,3 +1,4 @@
+import { scaleThreshold } from 'd3-scale';
 import type { LinkKind } from '../data/types';
 import type { ArcProps } from './linkScene';
 
@@ -7,12 +8,14 @@ export const COUNT_BREAKS = [1, 2, 3, 5, 10] as const;
 /** Class of a region: `none` (nothing recorded in any year) is not the same as a count of 0. */
 export type RegionClass = 'none' | 0 | 1 | 2 | 3 | 4 | 5;
 
+/** Count → class: below 1 is 0, then one class per break (a count at a break takes that break's class). */
+const countClass = scaleThreshold<number, Exclude<RegionClass, 'none'>>()
+  .domain([...COUNT_BREAKS])
+  .range([0, 1, 2, 3, 4, 5]);
+
+/** Choropleth class of a number of links (0 for none). */
 export function classOfCount(count: number): Exclude<RegionClass, 'none'> {
-  let cls = 0;
-  COUNT_BREAKS.forEach((b, i) => {
-    if (count >= b) cls = i + 1;
-  });
-  return cls as Exclude<RegionClass, 'none'>;
+  return countClass(count);
 }
 
 /** Label for a class's range, e.g. `3–4`, `10+`. */

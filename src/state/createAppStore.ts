@@ -2,13 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_DISPLAY, type DisplayConfig, type ViewConfig } from '../config';
 import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/types';
 import type { Geography } from '../data/load';
-
-/** Geographic bounds in degrees: [west, south, east, north]. */
-export type GeoBox = [number, number, number, number];
+import type { GeoBounds } from '../scene/view/camera';
+import { createSelectors, type Selectors } from './selectors';
 
 /** A request to the map to frame `bounds` (null: the whole map); a new object each time. */
 export interface FitRequest {
-  bounds: GeoBox | null;
+  bounds: GeoBounds | null;
 }
 
 export type LoadState =
@@ -47,16 +46,17 @@ export interface AppState {
   setLoad: (load: LoadState) => void;
   setPresenting: (presenting: boolean) => void;
   /** Asks the map to frame geographic bounds (null: the whole map). */
-  fitTo: (bounds: GeoBox | null) => void;
+  fitTo: (bounds: GeoBounds | null) => void;
   /** Applies a whole view (e.g. from the URL on back/forward). */
   applyView: (view: Omit<ViewConfig, 'debug'>) => void;
 }
 
-export type AppStore = StoreApi<AppState>;
+/** A store and its derived-value selectors, whose caches live with it. */
+export type AppStore = StoreApi<AppState> & { derived: Selectors };
 
-/** One store per mounted instance, so two maps on a page never share state. */
+/** One store per mounted instance, so two maps on a page never share state or caches. */
 export function createAppStore(initial: ViewConfig, display: DisplayConfig = DEFAULT_DISPLAY): AppStore {
-  return createStore<AppState>()((set) => ({
+  const store = createStore<AppState>()((set) => ({
     year: initial.year,
     selection: initial.region,
     hover: null,
@@ -86,6 +86,7 @@ export function createAppStore(initial: ViewConfig, display: DisplayConfig = DEF
     fitTo: (bounds) => set({ fit: { bounds } }),
     applyView: (v) => set({ year: v.year, selection: v.region, kinds: v.kinds, lang: v.lang }),
   }));
+  return Object.assign(store, { derived: createSelectors() });
 }
 
 /** The URL-visible part of the state. */

@@ -1,4 +1,5 @@
 import {
+  memo,
   useEffect,
   useId,
   useImperativeHandle,
@@ -9,12 +10,14 @@ import {
   type PointerEvent,
   type Ref,
 } from 'react';
-import type { MapCamera, MapViewState } from '../map/createMapAdapter';
-import type { MapScene } from '../map/buildStyle';
-import type { Palette } from '../scene/palette';
+import type { MapCamera } from '../scene/view/camera';
+import type { ViewDescription } from '../scene/view/describeView';
 import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buildSvgMap';
 import { fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
-import { HATCH_PATH, HATCH_SIZE, lineBaseline, SVG_LABEL_FONT } from './svgMarkup';
+import { lineBaseline, SVG_LABEL_FONT } from './labels';
+
+/** One tile of the view's diagonal hatch (lines x + y = 0, size, 2·size), the WebGL map's hatch image as SVG. */
+const hatchPath = (n: number): string => `M-1 1L1 -1M0 ${n}L${n} 0M${n - 1} ${n + 1}L${n + 1} ${n - 1}`;
 
 /** What the zoom buttons beside the map can ask of it (the WebGL adapter offers the same). */
 export interface MapControls {
@@ -30,12 +33,13 @@ export interface SvgMapControls extends MapControls {
 }
 
 export interface SvgMapProps {
-  scene: MapScene;
-  view: MapViewState;
-  palette: Palette;
+  /** The view both maps draw (its hover outline included). */
+  view: ViewDescription;
+  /** The default view's bounds (scene lon/lat): the whole map. */
+  bounds: [[number, number], [number, number]];
   /** Accessible name of the picture (the same text as the WebGL canvas' label). */
   label: string;
-  /** Region or city under the pointer: outlined, as on the WebGL map. */
+  /** Region or city under the pointer (reported through `onHover`; the pointer shows a hand over it). */
   hover?: string | null;
   /** A click on a region or city (its id), or on the sea (null). */
   onSelect?: (id: string | null) => void;
@@ -65,7 +69,30 @@ function placeOf(target: EventTarget | null): string | null {
   return hit?.dataset.city ?? hit?.dataset.region ?? null;
 }
 
-function Path({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
+/** Same drawn values (the model is rebuilt each view, so its objects are new even when nothing changed). */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a) as (keyof T)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+  });
+}
+
+/** A year step redraws only the elements whose look changed: the rest of the picture is not re-rendered. */
+const sameElement = <P extends { idPrefix?: string; interactive?: boolean }>(
+  a: P,
+  b: P,
+  item: (p: P) => object,
+): boolean => a.idPrefix === b.idPrefix && a.interactive === b.interactive && sameValues(item(a), item(b));
+
+const Path = memo(PathElement, (a, b) => sameElement(a, b, (x) => x.p));
+const Circle = memo(CircleElement, (a, b) => sameElement(a, b, (x) => x.c));
+const Label = memo(LabelElement, (a, b) => sameValues(a.l, b.l));
+
+function PathElement({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
   const Tag = p.href ? 'use' : 'path';
   return (
     <Tag
@@ -86,7 +113,7 @@ function Path({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; inte
   );
 }
 
-function Circle({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
+function CircleElement({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
   return (
     <circle
       cx={c.cx}
@@ -102,7 +129,7 @@ function Circle({ c, interactive }: { c: SvgCircle; interactive: boolean }) {
   );
 }
 
-function Label({ l }: { l: SvgLabel }) {
+function LabelElement({ l }: { l: SvgLabel }) {
   return (
     <text
       fontSize={l.size}
@@ -129,9 +156,8 @@ function Label({ l }: { l: SvgLabel }) {
  * and the data table); the picture pans by dragging and zooms with the buttons beside it.
  */
 export function SvgMap({
-  scene,
   view,
-  palette,
+  bounds,
   label,
   hover = null,
   onSelect,
@@ -180,11 +206,11 @@ export function SvgMap({
       setCamera(null);
     }
   }
-  const fitted = useMemo(() => fitCamera(framed ?? scene.base.bounds, size), [framed, scene, size]);
+  const fitted = useMemo(() => fitCamera(framed ?? bounds, size), [framed, bounds, size]);
 
   const model = useMemo(
-    () => (measured ? buildSvgMap({ scene, view, palette, size: measured, camera: camera ?? fitted, hover }) : null),
-    [scene, view, palette, measured, camera, fitted, hover],
+    () => (measured ? buildSvgMap({ view, bounds, size: measured, camera: camera ?? fitted }) : null),
+    [view, bounds, measured, camera, fitted],
   );
 
   // The wheel zooms about the pointer. A non-passive listener (React's onWheel is passive), so the
@@ -291,8 +317,18 @@ export function SvgMap({
         data-camera={`${model.camera.k} ${model.camera.tx} ${model.camera.ty}`}
       >
         <defs>
-          <pattern id={`${idPrefix}-hatch`} width={HATCH_SIZE} height={HATCH_SIZE} patternUnits="userSpaceOnUse">
-            <path d={HATCH_PATH} stroke={model.hatch.colour} strokeOpacity={model.hatch.opacity} strokeWidth={1.2} />
+          <pattern
+            id={`${idPrefix}-hatch`}
+            width={model.hatch.size}
+            height={model.hatch.size}
+            patternUnits="userSpaceOnUse"
+          >
+            <path
+              d={hatchPath(model.hatch.size)}
+              stroke={model.hatch.colour}
+              strokeOpacity={model.hatch.opacity}
+              strokeWidth={model.hatch.width}
+            />
           </pattern>
           {model.shapes.map((s) => (
             <path key={s.id} id={`${idPrefix}-${s.id}`} d={s.d} />

@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, type Ref } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { project } from '../data/projection';
 import { translate } from '../i18n/translate';
-import { projectedBounds } from '../map/createMapAdapter';
+import { projectedBounds } from '../scene/view/camera';
 import type { AppStore } from '../state/createAppStore';
-import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
 import type { Palette } from '../scene/palette';
 import { fitCamera, screenOf } from './geometry';
 import { SvgMap, type SvgMapControls } from './SvgMap';
@@ -20,14 +18,15 @@ export interface SvgMapViewProps {
 }
 
 /**
- * The SVG map bound to an instance's store: the same selectors feed it as feed the WebGL adapter
- * (`selectBaseScene`, `selectLinkScene`, `selectMapView`). With `?debug=1` it publishes the same
- * `window.byruDebug` as the WebGL map, so browser tests can drive either.
+ * The SVG map bound to an instance's store: the same view description feeds it as feeds the WebGL
+ * adapter (`store.derived.view`). With `?debug=1` it publishes the same `window.byruDebug` as the
+ * WebGL map, so browser tests can drive either.
  */
 export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewProps) {
-  const base = useStore(store, selectBaseScene);
-  const links = useStore(store, selectLinkScene);
-  const view = useStore(store, useShallow(selectMapView));
+  const scene = useStore(store, store.derived.scene);
+  const view = useStore(store, (s) => store.derived.view(s, palette));
+  const lang = useStore(store, (s) => s.lang);
+  const year = useStore(store, (s) => s.year);
   const hover = useStore(store, (s) => s.hover);
   const debug = useStore(store, (s) => s.debug);
   const still = useStore(store, (s) => s.display?.static === true);
@@ -35,8 +34,7 @@ export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewP
   const fit = useStore(store, (s) => s.fit);
   // Story steps frame geographic bounds; the SVG map frames the same projected box as the WebGL map.
   const frame = useMemo(() => (fit ? { bounds: fit.bounds ? projectedBounds(fit.bounds) : null } : null), [fit]);
-  const label = translate(view.lang, 'map.label', { year: view.year });
-  const scene = useMemo(() => (base && links ? { base, links } : null), [base, links]);
+  const label = translate(lang, 'map.label', { year });
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -85,13 +83,12 @@ export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewP
     };
   }, [debug, scene]);
 
-  if (!scene) return null;
+  if (!scene || !view) return null;
   return (
     <div ref={holder} className="byru-svgmap-holder">
       <SvgMap
-        scene={scene}
         view={view}
-        palette={palette}
+        bounds={scene.base.bounds}
         label={label}
         hover={hover}
         interactive={!still}

@@ -1,18 +1,15 @@
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import { LINK_KINDS } from '../data/types';
-import type { MapViewState } from '../map/createMapAdapter';
-import { buildStyle, HATCH_IMAGE, noRecordFilter, type MapScene } from '../map/buildStyle';
-import { ARC_LAYER, LAYER, SOURCE } from '../map/ids';
-import type { Palette } from '../scene/palette';
+import type { Feature, Geometry, Point } from 'geojson';
+import type { ViewDescription } from '../scene/view/describeView';
+import { HATCH_IMAGE, LAYER, SOURCE } from '../scene/view/ids';
+import type { HatchDescription, LayerDescription } from '../scene/view/viewStyle';
 import { evaluate, passes, type EvalContext } from './evaluate';
 import { cachedPathData, fitCamera, screenOf, zoomOf, type Camera, type Size } from './geometry';
 import { labelBox, Placement, wrapLabel } from './labels';
 
 /**
- * The SVG map as plain data: what to draw, in drawing order, in screen px. Built from the same scene
- * and the same MapLibre style as the WebGL map (`buildStyle` + the state the adapter applies), so the
- * two renderers cannot drift apart; `SvgMap` (React) and `svgMarkup` (a string, for image export or
- * a first paint) only write it out.
+ * The SVG map as plain data: what to draw, in drawing order, in screen px. Built from the same view
+ * description as the WebGL map (its layers, evaluated with its feature states), so the two renderers
+ * cannot drift apart; `SvgMap` (React) only writes it out.
  */
 export interface SvgMapModel {
   width: number;
@@ -20,8 +17,8 @@ export interface SvgMapModel {
   camera: Camera;
   zoom: number;
   background: string;
-  /** The "nothing recorded" hatch (MapLibre's generated `hatch` image): colour and alpha. */
-  hatch: { colour: string; opacity: number };
+  /** The "nothing recorded" hatch of the view (the WebGL map's generated `hatch` image). */
+  hatch: HatchDescription;
   /** Path data drawn by more than one layer (a region's fill, hatch and outline), written once. */
   shapes: { id: string; d: string }[];
   layers: SvgLayer[];
@@ -82,40 +79,23 @@ export interface SvgLabel {
 }
 
 export interface SvgMapInput {
-  scene: MapScene;
-  view: MapViewState;
-  palette: Palette;
+  /** The view both maps draw. */
+  view: ViewDescription;
+  /** The default view's bounds (scene lon/lat), framed when no camera is given. */
+  bounds: [[number, number], [number, number]];
   size: Size;
   /** Where the reader has moved the map; null or absent: the whole map, as the WebGL map opens. */
   camera?: Camera | null;
-  /** Region or city under the pointer (the WebGL map's `hover` feature-state). */
-  hover?: string | null;
 }
 
-type Style = ReturnType<typeof buildStyle>;
-type Layer = Style['layers'][number];
+type Layer = LayerDescription;
 type Props = Readonly<Record<string, unknown>>;
 
-/** The style layers as the adapter leaves them for `view`: kind visibility and the hatch filter. */
-function layersFor(style: Style, view: MapViewState): Layer[] {
-  const citiesShown = view.kinds.includes('sister') || view.kinds.includes('project');
-  const hidden = new Set<string>([
-    ...LINK_KINDS.filter((k) => !view.kinds.includes(k)).map((k) => ARC_LAYER[k]),
-    ...(citiesShown ? [] : [LAYER.cities, LAYER.cityLabels]),
-  ]);
-  return style.layers
-    .filter((l) => !hidden.has(l.id) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none')
-    .map((l) => (l.id === LAYER.regionsNone ? ({ ...l, filter: noRecordFilter(view.noRecord) } as Layer) : l));
+function featuresOf(view: ViewDescription, layer: Layer): Feature<Geometry, Props>[] {
+  if (!layer.source) return [];
+  return (view.sources[layer.source]?.data.features ?? []) as Feature<Geometry, Props>[];
 }
 
-function featuresOf(style: Style, layer: Layer): Feature<Geometry, Props>[] {
-  if (!('source' in layer) || typeof layer.source !== 'string') return [];
-  const source = style.sources[layer.source];
-  if (!source || source.type !== 'geojson' || typeof source.data !== 'object') return [];
-  return (source.data as FeatureCollection<Geometry, Props>).features;
-}
-
-const filterOf = (layer: Layer): unknown => ('filter' in layer ? layer.filter : undefined);
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
 
@@ -124,39 +104,33 @@ const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v
  * the same picture in the browser, in node and in an exported image.
  */
 export function buildSvgMap(input: SvgMapInput): SvgMapModel {
-  const { scene, view, palette, size } = input;
-  const camera = input.camera ?? fitCamera(scene.base.bounds, size);
+  const { view, size } = input;
+  const camera = input.camera ?? fitCamera(input.bounds, size);
   const zoom = zoomOf(camera);
-  const style = buildStyle(scene, palette, view.lang, { year: view.year, focus: view.focus });
-  const dimmed = new Set(view.dimmed);
-  // The adapter keeps feature-state on the regions only.
-  const stateOf = (source: string, id: unknown): Props => {
-    if (source !== SOURCE.regions || typeof id !== 'string') return {};
-    return {
-      cls: view.regionClasses[id] ?? null,
-      dim: dimmed.has(id),
-      selected: view.selection === id,
-      hover: input.hover === id,
-    };
+  // A feature's state as MapLibre keeps it: by source, under the source's `promoteId` property.
+  const stateOf = (source: string, f: Feature<Geometry, Props>): Props => {
+    const key = view.sources[source]?.promoteId;
+    const id = key ? f.properties?.[key] : f.id;
+    return (typeof id === 'string' ? view.states[source]?.[id] : undefined) ?? {};
   };
-
+  const hatch = view.images[HATCH_IMAGE];
   const model: SvgMapModel = {
     width: size.width,
     height: size.height,
     camera,
     zoom,
-    background: palette.water,
-    hatch: { colour: palette.muted, opacity: 70 / 255 },
+    background: 'transparent',
+    hatch: hatch ?? { colour: '#000', opacity: 0, size: 8, width: 1 },
     shapes: [],
     layers: [],
   };
-  const layers = layersFor(style, view);
+  const layers = view.layers.filter((l) => l.layout?.visibility !== 'none');
   const symbolLayers: { layer: Layer; out: SvgLayer }[] = [];
 
   for (const layer of layers) {
     const out: SvgLayer = { id: layer.id, paths: [], circles: [], labels: [] };
     if (layer.type === 'background') {
-      model.background = str(evaluate(layer.paint?.['background-color'], ctxOf({}, {}, zoom)), palette.water);
+      model.background = str(evaluate(layer.paint?.['background-color'], ctxOf({}, {}, zoom)), model.background);
       continue;
     }
     if ((layer.minzoom ?? 0) > zoom || (layer.maxzoom ?? 24) <= zoom) continue;
@@ -165,21 +139,28 @@ export function buildSvgMap(input: SvgMapInput): SvgMapModel {
       symbolLayers.push({ layer, out });
       continue;
     }
-    const source = 'source' in layer ? String(layer.source) : '';
-    for (const f of featuresOf(style, layer)) {
-      const ctx = ctxOf(f.properties ?? {}, stateOf(source, f.id ?? f.properties?.code), zoom);
-      if (!passes(filterOf(layer), ctx)) continue;
-      if (layer.type === 'fill') out.paths.push(fillPath(layer, f, ctx, camera, source));
-      else if (layer.type === 'line') {
-        const p = linePath(layer, f, ctx, camera, source);
-        if (p) out.paths.push(p);
-      } else if (layer.type === 'circle') out.circles.push(circle(layer, f, ctx, camera, source));
+    const source = layer.source ?? '';
+    for (const f of featuresOf(view, layer)) {
+      const ctx = ctxOf(f.properties ?? {}, stateOf(source, f), zoom);
+      if (!passes(layer.filter, ctx)) continue;
+      const drawn =
+        layer.type === 'fill'
+          ? fillPath(layer, f, ctx, camera, source)
+          : layer.type === 'line'
+            ? linePath(layer, f, ctx, camera, source)
+            : null;
+      if (drawn) out.paths.push(drawn);
+      if (layer.type === 'circle') {
+        const c = circle(layer, f, ctx, camera, source);
+        if (c) out.circles.push(c);
+      }
     }
   }
 
   // MapLibre places symbols from the top layer down, each layer in sort-key order.
   const placement = new Placement({ x0: 0, y0: 0, x1: size.width, y1: size.height });
-  for (const { layer, out } of symbolLayers.reverse()) placeLabels(style, layer, out, placement, camera, zoom);
+  for (const { layer, out } of symbolLayers.reverse())
+    placeLabels(featuresOf(view, layer), (f) => stateOf(layer.source ?? '', f), layer, out, placement, camera, zoom);
   shareShapes(model);
   return model;
 }
@@ -213,15 +194,23 @@ function ctxOf(properties: Props, state: Props, zoom: number): EvalContext {
   return { properties, state, zoom };
 }
 
-function fillPath(layer: Layer, f: Feature<Geometry, Props>, ctx: EvalContext, cam: Camera, source: string): SvgPath {
-  const paint = (layer.paint ?? {}) as Record<string, unknown>;
+function fillPath(
+  layer: Layer,
+  f: Feature<Geometry, Props>,
+  ctx: EvalContext,
+  cam: Camera,
+  source: string,
+): SvgPath | null {
+  const paint = layer.paint ?? {};
+  const opacity = num(evaluate(paint['fill-opacity'], ctx), 1);
   const d = cachedPathData(f.geometry, cam);
   if (paint['fill-pattern'] !== undefined) {
+    // A pattern fill that is not shown is left out (only regions with nothing recorded are hatched).
+    if (opacity <= 0) return null;
     const hatch = evaluate(paint['fill-pattern'], ctx) === HATCH_IMAGE;
     return { d, fill: null, hatch };
   }
   const path: SvgPath = { d, fill: str(evaluate(paint['fill-color'], ctx), '#000') };
-  const opacity = num(evaluate(paint['fill-opacity'], ctx), 1);
   if (opacity !== 1) path.fillOpacity = opacity;
   if (source === SOURCE.regions && typeof f.properties?.code === 'string') path.region = f.properties.code;
   return path;
@@ -234,8 +223,8 @@ function linePath(
   cam: Camera,
   source: string,
 ): SvgPath | null {
-  const paint = (layer.paint ?? {}) as Record<string, unknown>;
-  const layout = (layer.layout ?? {}) as Record<string, unknown>;
+  const paint = layer.paint ?? {};
+  const layout = layer.layout ?? {};
   const opacity = num(evaluate(paint['line-opacity'], ctx), 1);
   if (opacity <= 0) return null;
   const width = num(evaluate(paint['line-width'], ctx), 1);
@@ -257,8 +246,18 @@ function linePath(
   return path;
 }
 
-function circle(layer: Layer, f: Feature<Geometry, Props>, ctx: EvalContext, cam: Camera, source: string): SvgCircle {
-  const paint = (layer.paint ?? {}) as Record<string, unknown>;
+function circle(
+  layer: Layer,
+  f: Feature<Geometry, Props>,
+  ctx: EvalContext,
+  cam: Camera,
+  source: string,
+): SvgCircle | null {
+  const paint = layer.paint ?? {};
+  // Not shown (both fill and ring transparent): not drawn and no click target.
+  const fillOpacity = num(evaluate(paint['circle-opacity'], ctx), 1);
+  const strokeOpacity = num(evaluate(paint['circle-stroke-opacity'], ctx), 1);
+  if (fillOpacity <= 0 && strokeOpacity <= 0) return null;
   const [cx, cy] = screenOf(cam, (f.geometry as Point).coordinates);
   const c: SvgCircle = {
     cx: Math.round(cx * 10) / 10,
@@ -276,12 +275,20 @@ function circle(layer: Layer, f: Feature<Geometry, Props>, ctx: EvalContext, cam
   return c;
 }
 
-function placeLabels(style: Style, layer: Layer, out: SvgLayer, placement: Placement, cam: Camera, zoom: number): void {
-  const layout = (layer.layout ?? {}) as Record<string, unknown>;
-  const paint = (layer.paint ?? {}) as Record<string, unknown>;
-  const candidates = featuresOf(style, layer)
-    .map((f) => ({ f, ctx: ctxOf(f.properties ?? {}, {}, zoom) }))
-    .filter(({ ctx }) => passes(filterOf(layer), ctx))
+function placeLabels(
+  features: Feature<Geometry, Props>[],
+  stateOf: (f: Feature<Geometry, Props>) => Props,
+  layer: Layer,
+  out: SvgLayer,
+  placement: Placement,
+  cam: Camera,
+  zoom: number,
+): void {
+  const layout = layer.layout ?? {};
+  const paint = layer.paint ?? {};
+  const candidates = features
+    .map((f) => ({ f, ctx: ctxOf(f.properties ?? {}, stateOf(f), zoom) }))
+    .filter(({ ctx }) => passes(layer.filter, ctx) && num(evaluate(paint['text-opacity'], ctx), 1) > 0)
     .map((c) => ({ ...c, key: num(evaluate(layout['symbol-sort-key'], c.ctx), 0) }))
     .sort((a, b) => a.key - b.key);
   const overlap = layout['text-allow-overlap'] === true;

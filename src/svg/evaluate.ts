@@ -1,8 +1,9 @@
 /**
- * A small evaluator for the MapLibre style expressions that `src/map/buildStyle.ts` writes, so the
- * SVG renderer reads the very same filters and paints as the WebGL map instead of restating them.
- * It knows only the operators the style uses; an unknown one throws (a unit test renders the real
- * style, so a new operator in buildStyle fails there, not on a reader's screen).
+ * A small evaluator for the MapLibre style expressions of the view description
+ * (`src/scene/view/viewStyle.ts`), so the SVG renderer reads the very same filters and paints as the
+ * WebGL map instead of restating them. It knows only the operators the description uses; an unknown
+ * one throws (a unit test draws the real description, so a new operator fails there, not on a
+ * reader's screen).
  */
 
 /** What an expression may look at for one feature. */

@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { mercatorLngLatToWorld } from '../data/projection';
+import { FIT_PADDING } from '../scene/view/camera';
 
 /**
  * Screen placement of the conic plane: a point's screen position (CSS px) is its world position
@@ -23,9 +24,6 @@ export interface Padding {
   left: number;
   right: number;
 }
-
-/** The same room around the regions as the WebGL map's default view (createMapAdapter's FIT_PADDING). */
-export const FIT_PADDING: Padding = { top: 16, bottom: 16, left: 28, right: 20 };
 
 /** MapLibre's zoom limits for this map. */
 export const MIN_ZOOM = 0;

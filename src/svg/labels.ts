@@ -78,3 +78,12 @@ export class Placement {
     return true;
   }
 }
+
+/** Font stack of the SVG labels (the WebGL map's LABEL_FONT, as CSS families). */
+export const SVG_LABEL_FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
+
+/** Baseline (y) of line `i` of a label whose box starts at `top`, at font size `size`. */
+export function lineBaseline(label: { y: number; size: number }, i: number): number {
+  const lh = label.size * LINE_EM;
+  return Math.round((label.y + lh * i + lh / 2 + label.size * 0.35) * 10) / 10;
+}

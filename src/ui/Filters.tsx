@@ -1,7 +1,8 @@
 import { LINK_KINDS, type LinkKind } from '../data/types';
+import { lineSample } from '../scene/linkKinds';
 import { useAppState, useT } from '../state/StoreContext';
 
-/** The line sample of each link kind (dash and width, not colour alone), shared with the legend. */
+/** The line sample of each link kind (dash and width from the kinds table, not colour alone). */
 export function KindSwatch({ kind }: { kind: LinkKind | 'forum' }) {
   if (kind === 'forum')
     return (
@@ -9,17 +10,16 @@ export function KindSwatch({ kind }: { kind: LinkKind | 'forum' }) {
         <circle cx="14" cy="7" r="5" fill="none" stroke="var(--byru-forum)" strokeWidth="2.5" />
       </svg>
     );
-  const dash = kind === 'sister' ? '4 3' : kind === 'project' ? '1 3' : undefined;
-  const width = kind === 'agreement' ? 2.5 : kind === 'sister' ? 2 : 3;
+  const sample = lineSample(kind);
   return (
     <svg className="byru-swatch" width="28" height="14" aria-hidden="true">
       <path
         d="M2 11 Q14 1 26 11"
         fill="none"
         stroke={`var(--byru-${kind})`}
-        strokeWidth={width}
-        strokeDasharray={dash}
-        strokeLinecap={kind === 'project' ? 'round' : 'butt'}
+        strokeWidth={sample.width}
+        strokeDasharray={sample.dash?.join(' ')}
+        strokeLinecap={sample.cap}
       />
     </svg>
   );

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { classRange, COUNT_BREAKS } from '../scene/regionMeasure';
 import { PALETTES, resolveTheme } from '../scene/palette';
 import { requestDetails } from '../data/detailsLoader';
+import { lineSample } from '../scene/linkKinds';
+import { LINK_KINDS } from '../data/types';
 import { yearCsv, yearFileName } from '../data/exportYear';
 import { CSV_MIME } from '../data/exportTables';
 import { THEME_FLAGS, type ThemeFlag } from '../config';
@@ -56,9 +58,12 @@ function legendItems(t: Translator, theme: ReturnType<typeof resolveTheme>): Leg
     })),
     { kind: 'fill', label: t('country.BY'), colours: [p.byRamp[2] ?? p.byBase] },
     { kind: 'fill', label: t('country.RU'), colours: [p.ruRamp[2] ?? p.ruBase] },
-    { kind: 'line', label: t('kind.agreement'), colour: p.agreement, dash: null },
-    { kind: 'line', label: t('kind.sister'), colour: p.sister, dash: [5, 3] },
-    { kind: 'line', label: t('kind.project'), colour: p.project, dash: [1.5, 3] },
+    ...LINK_KINDS.map((k): LegendItem => ({
+      kind: 'line',
+      label: t(`kind.${k}`),
+      colour: p.link[k],
+      sample: lineSample(k),
+    })),
   ];
 }
 

@@ -3,12 +3,13 @@
  * line below, composed on a 2D canvas at the export scale. The map picture comes from the map
  * (a snapshot function handed over by the entry point); everything else is drawn here.
  */
+import type { LineSample } from '../scene/linkKinds';
 import type { Palette } from '../scene/palette';
 
-/** One legend entry: a fill chip (one or two colours, optionally hatched) or a line sample. */
+/** One legend entry: a fill chip (one or two colours, optionally hatched) or a line sample (`lineSample`). */
 export type LegendItem =
   | { kind: 'fill'; label: string; colours: string[]; hatched?: boolean }
-  | { kind: 'line'; label: string; colour: string; dash: number[] | null };
+  | { kind: 'line'; label: string; colour: string; sample: LineSample };
 
 export interface ExportSpec {
   title: string;
@@ -73,8 +74,9 @@ function drawChip(ctx: Ctx, item: LegendItem, x: number, y: number, p: Palette):
   if (item.kind === 'line') {
     ctx.save();
     ctx.strokeStyle = item.colour;
-    ctx.lineWidth = 2.5;
-    ctx.setLineDash(item.dash ?? []);
+    ctx.lineWidth = item.sample.width;
+    ctx.lineCap = item.sample.cap;
+    ctx.setLineDash(item.sample.dash ?? []);
     ctx.beginPath();
     ctx.moveTo(x, y + CHIP.h / 2);
     ctx.lineTo(x + CHIP.w, y + CHIP.h / 2);

@@ -3,7 +3,8 @@
 // simulated protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSS_VARS, PALETTES, THEMES, type Palette, type Theme } from '../../src/scene/palette';
+import { LINK_KINDS } from '../../src/data/types';
+import { cssVariables, paletteCss, PALETTES, THEMES, type Palette, type Theme } from '../../src/scene/palette';
 
 type RGB = [number, number, number];
 
@@ -104,17 +105,18 @@ describe('the colour-vision simulation itself', () => {
   });
 });
 
-/** The CSS declarations of the first rule with exactly this selector in app.css. */
+/** The CSS declarations of the first rule with exactly this selector in palette.css. */
 function cssBlock(css: string, selector: string): Record<string, string> {
   const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`app.css has no rule "${selector}"`);
+  if (start < 0) throw new Error(`palette.css has no rule "${selector}"`);
   const body = css.slice(start + selector.length + 2, css.indexOf('}', start));
   const out: Record<string, string> = {};
   for (const m of body.matchAll(/(--byru-[\w-]+):\s*([^;]+);/g)) out[m[1] as string] = (m[2] as string).trim();
   return out;
 }
 
-const css = readFileSync('src/ui/app.css', 'utf8');
+const css = readFileSync('src/ui/palette.css', 'utf8');
+const appCss = readFileSync('src/ui/app.css', 'utf8');
 const THEME_RULES: [Theme, string][] = [
   ['light', '.byru-app'],
   ['dark', ".byru-app[data-theme='dark']"],
@@ -122,11 +124,19 @@ const THEME_RULES: [Theme, string][] = [
   ['projector', ".byru-app[data-theme='projector']"],
 ];
 
-describe('app.css themes carry the palette', () => {
+describe('the CSS themes carry the palette', () => {
+  it('palette.css is generated from the palette (run `npx tsx scripts/palette-css.ts` after a change)', () => {
+    expect(css).toBe(paletteCss());
+  });
+
+  it('app.css imports palette.css and sets no colour variable of its own', () => {
+    expect(appCss).toMatch(/@import '\.\/palette\.css';/);
+    expect(appCss).not.toMatch(/--byru-[\w-]+:/);
+  });
+
   it.each(THEME_RULES)('%s: %s sets every variable to the palette’s value', (theme, selector) => {
-    const expected = Object.fromEntries(
-      Object.entries(CSS_VARS).map(([v, key]) => [v, String(PALETTES[theme][key as keyof Palette]).toLowerCase()]),
-    );
+    const expected = Object.fromEntries(Object.entries(cssVariables(theme)).map(([v, c]) => [v, c.toLowerCase()]));
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(LINK_KINDS.map((k) => `--byru-${k}`)));
     const actual = Object.fromEntries(Object.entries(cssBlock(css, selector)).map(([k, v]) => [k, v.toLowerCase()]));
     expect(actual).toEqual(expected);
   });
@@ -136,7 +146,7 @@ describe('app.css themes carry the palette', () => {
   });
 
   it('turns transitions and animations off for readers who prefer reduced motion', () => {
-    const block = /@media \(prefers-reduced-motion: reduce\) \{([^@]*?)\n\}/.exec(css)?.[1] ?? '';
+    const block = /@media \(prefers-reduced-motion: reduce\) \{([^@]*?)\n\}/.exec(appCss)?.[1] ?? '';
     expect(block).toMatch(/transition: none !important/);
     expect(block).toMatch(/animation: none !important/);
   });
@@ -179,19 +189,22 @@ describe.each(THEMES)('%s theme', (theme) => {
     expect(contrast(p.focus, p.surface)).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(VISIONS)('keeps the four link kinds apart with %s (ΔE ≥ 20)', (vision) => {
-    const kinds = ['agreement', 'sister', 'project', 'forum'] as const;
-    for (let i = 0; i < kinds.length; i++)
-      for (let j = i + 1; j < kinds.length; j++) {
-        const [a, b] = [kinds[i], kinds[j]] as [(typeof kinds)[number], (typeof kinds)[number]];
-        const d = deltaE(p[a], p[b], vision);
-        expect(d, `${theme}, ${vision}: ${a} ${p[a]} vs ${b} ${p[b]} ΔE ${d.toFixed(1)}`).toBeGreaterThanOrEqual(20);
+  it.each(VISIONS)('keeps the link kinds and the forum apart with %s (ΔE ≥ 20)', (vision) => {
+    const colours: [string, string][] = [
+      ...LINK_KINDS.map((k): [string, string] => [k, p.link[k]]),
+      ['forum', p.forum],
+    ];
+    for (let i = 0; i < colours.length; i++)
+      for (let j = i + 1; j < colours.length; j++) {
+        const [[a, ca], [b, cb]] = [colours[i], colours[j]] as [[string, string], [string, string]];
+        const d = deltaE(ca, cb, vision);
+        expect(d, `${theme}, ${vision}: ${a} ${ca} vs ${b} ${cb} ΔE ${d.toFixed(1)}`).toBeGreaterThanOrEqual(20);
       }
   });
 
   it.each(VISIONS)('keeps each link kind off the sea with %s (ΔE ≥ 20)', (vision) => {
-    for (const k of ['agreement', 'sister', 'project', 'forum'] as const)
-      expect(deltaE(p[k], p.water, vision), `${theme}, ${vision}: ${k}`).toBeGreaterThanOrEqual(20);
+    for (const [k, c] of [...LINK_KINDS.map((k) => [k, p.link[k]] as const), ['forum', p.forum] as const])
+      expect(deltaE(c, p.water, vision), `${theme}, ${vision}: ${k}`).toBeGreaterThanOrEqual(20);
   });
 
   it.each(VISIONS)('orders both ramps by lightness with distinct steps with %s', (vision) => {

@@ -1,73 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { createMapAdapter } from '../../src/map/createMapAdapter';
-import { ARC_LAYER, LAYER, SOURCE } from '../../src/map/ids';
-import { arcFilter, arcWidth, forumRadius, pointFilter, yearKeys, type MapScene } from '../../src/map/buildStyle';
-import { PALETTES } from '../../src/scene/palette';
-import { createContainer, createFakeLib, createScene, createView, linkedScene } from './fakeMap';
+import { createMapAdapter, hatchPattern } from '../../src/map/createMapAdapter';
+import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
+import type { MapScene } from '../../src/scene/view/viewStyle';
+import {
+  createContainer,
+  createFakeLib,
+  createInput,
+  createScene,
+  createView,
+  linkedScene,
+  type Call,
+} from './fakeMap';
+import { describeView, type ViewInput } from '../../src/scene/view/describeView';
 
-function setup(hits?: Record<string, string>, scene: MapScene = createScene()) {
+function setup(hits?: Record<string, string>, scene: MapScene = createScene(), over: Partial<ViewInput> = {}) {
   const fake = createFakeLib(hits);
   const container = createContainer();
+  const view = (more: Partial<ViewInput> = {}) => describeView(createInput({ scene, ...over, ...more }));
   const adapter = createMapAdapter({
     lib: fake.lib,
     container,
-    scene,
-    palette: PALETTES.light,
-    initial: createView(),
+    bounds: scene.base.bounds,
+    initial: view(),
     ariaLabel: 'Карта',
   });
-  return { fake, container, adapter };
+  return { fake, container, adapter, view };
 }
 
-describe('yearKeys', () => {
-  const links = linkedScene().links;
-  it.each<[number, ReturnType<typeof yearKeys>]>([
-    [
-      2016,
-      {
-        arcs: {
-          agreement: { shown: 2016, signed: 2016 },
-          sister: { shown: -1, signed: -1 },
-          project: { shown: -1, signed: -1 },
-        },
-        forums: { shown: -1, current: -1 },
-        cities: -1,
-      },
-    ],
-    [
-      2018,
-      {
-        arcs: {
-          agreement: { shown: 2016, signed: -1 },
-          sister: { shown: 2018, signed: 2018 },
-          project: { shown: -1, signed: -1 },
-        },
-        forums: { shown: 2017, current: -1 },
-        cities: 2018,
-      },
-    ],
-    [
-      2024,
-      {
-        arcs: {
-          agreement: { shown: 2019, signed: -1 },
-          sister: { shown: 2018, signed: -1 },
-          project: { shown: -1, signed: -1 },
-        },
-        forums: { shown: 2019, current: -1 },
-        cities: 2018,
-      },
-    ],
-  ])('in %i', (year, expected) => {
-    expect(yearKeys(links, year)).toEqual(expected);
-  });
-});
+const regionState = (id: string, s: Record<string, unknown>): Call => [
+  'setFeatureState',
+  { source: SOURCE.regions, id },
+  s,
+];
+/** The calls that set `key`, as [feature id, value]. */
+const setsOf = (calls: Call[], key: string) =>
+  calls
+    .filter((c) => c[0] === 'setFeatureState' && key in (c[2] as object))
+    .map((c) => [(c[1] as { id: string }).id, (c[2] as Record<string, unknown>)[key]]);
 
 describe('createMapAdapter', () => {
-  it('creates the map with an inline style, fitted bounds and a labelled canvas', () => {
+  it('creates the map with the description as its inline style, fitted bounds and a labelled canvas', () => {
     const { fake } = setup();
     const o = fake.options()!;
-    expect(typeof o.style).toBe('object');
+    expect(o.style).toMatchObject({ version: 8, layers: createView().layers, sources: createView().sources });
     expect(o.bounds).toBeDefined();
     expect(o.renderWorldCopies).toBe(false);
     expect(fake.canvas.attrs['aria-label']).toBe('Карта');
@@ -75,110 +50,109 @@ describe('createMapAdapter', () => {
   });
 
   it('holds state changes until the map has loaded, then applies the latest', () => {
-    const { fake, adapter } = setup();
-    adapter.update(createView({ selection: 'RU-KRS' }));
-    adapter.update(createView({ selection: 'BY-HR' }));
+    const { fake, adapter, view } = setup();
+    adapter.update(view({ selection: 'RU-KRS' }));
+    adapter.update(view({ selection: 'BY-HR' }));
     expect(fake.calls).toEqual([]);
     fake.fire('load');
-    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.regions, id: 'BY-HR' }, { selected: true }]);
-    expect(fake.calls).not.toContainEqual([
-      'setFeatureState',
-      { source: SOURCE.regions, id: 'RU-KRS' },
-      { selected: true },
+    expect(setsOf(fake.calls, 'selected')).toEqual([
+      ['RU-KRS', false],
+      ['BY-HR', true],
     ]);
   });
 
   it('moves the selection with feature-state only', () => {
-    const { fake, adapter } = setup();
+    const { fake, adapter, view } = setup();
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ selection: 'RU-KRS' }));
-    adapter.update(createView({ selection: 'BY-HR' }));
-    expect(fake.calls).toEqual([
-      ['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: true }],
-      ['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { selected: false }],
-      ['setFeatureState', { source: SOURCE.regions, id: 'BY-HR' }, { selected: true }],
+    adapter.update(view({ selection: 'RU-KRS' }));
+    adapter.update(view({ selection: 'BY-HR' }));
+    expect(new Set(fake.calls.map((c) => c[0]))).toEqual(new Set(['setFeatureState']));
+    expect(setsOf(fake.calls, 'selected')).toEqual([
+      ['RU-KRS', true],
+      ['RU-KRS', false],
+      ['BY-HR', true],
     ]);
   });
 
   it('switches label language by changing the text field, not the data', () => {
-    const { fake, adapter } = setup();
+    const { fake, adapter, view } = setup();
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ lang: 'be' }));
+    adapter.update(view({ lang: 'be' }));
     expect(fake.calls).toEqual([
-      ['setLayoutProperty', LAYER.labels, 'text-field', ['get', 'name_be']],
       ['setLayoutProperty', LAYER.cityLabels, 'text-field', ['get', 'name_be']],
+      ['setLayoutProperty', LAYER.labels, 'text-field', ['get', 'name_be']],
     ]);
   });
 
-  it('sets only the region classes that changed', () => {
-    const { fake, adapter } = setup();
+  it('sets only the feature-state keys that changed', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
-    adapter.update(createView({ regionClasses: { 'RU-KRS': 2, 'BY-HR': 1 } }));
+    adapter.update(view({ year: 2017 }));
     fake.calls.length = 0;
-    adapter.update(createView({ regionClasses: { 'RU-KRS': 3, 'BY-HR': 1 } }));
-    expect(fake.calls).toEqual([['setFeatureState', { source: SOURCE.regions, id: 'RU-KRS' }, { cls: 3 }]]);
+    adapter.update(view({ year: 2017, hover: 'BY-HR' }));
+    expect(fake.calls.filter((c) => (c[1] as { source: string }).source === SOURCE.regions)).toEqual([
+      regionState('BY-HR', { hover: true }),
+    ]);
   });
 
-  it('steps the year by changing filters and paints only, never the data', () => {
-    const { fake, adapter } = setup(undefined, linkedScene());
+  it('steps the year with feature-state only: no filter, data, paint or layout change', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
-    fake.calls.length = 0;
-    adapter.update(createView({ year: 2017 }));
-    const names = new Set(fake.calls.map((c) => c[0]));
-    expect(names).toEqual(new Set(['setFilter', 'setPaintProperty']));
-    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2016)]);
+    for (const year of [2017, 2018, 2019, 2020, 2016]) {
+      fake.calls.length = 0;
+      adapter.update(view({ year }));
+      expect(new Set(fake.calls.map((c) => c[0])), `to ${year}`).toEqual(new Set(['setFeatureState']));
+    }
   });
 
-  it.each<[number, number, (string | number)[][]]>([
-    // 2024 → 2023 → … nothing new after 2019: nothing to change.
+  it.each<[number, number, Call[]]>([
+    // 2024 → 2023: nothing new after 2019, so nothing to change.
     [2024, 2023, []],
-    // 2019 → 2020: the 2019 agreement stays; no forum in 2020; the sister arc is no longer new.
-    [2019, 2020, [['setPaintProperty', LAYER.forums, 'circle-radius', JSON.stringify(forumRadius(-1))]]],
-    // 2017 → 2018: sister cities and a city appear; the 2017 forum is no longer this year's.
+    // 2019 → 2020: the 2019 forum is no longer this year's.
+    [2019, 2020, [['setFeatureState', { source: SOURCE.forums, id: 'f2019' }, { current: false }]]],
+    // 2017 → 2018: a sister-city link (new this year) and its city appear; both regions count 2 links.
     [
       2017,
       2018,
       [
-        ['setFilter', ARC_LAYER.sister, JSON.stringify(arcFilter('sister', 2018))],
-        ['setPaintProperty', ARC_LAYER.sister, 'line-width', JSON.stringify(arcWidth('sister', 2018))],
-        ['setPaintProperty', LAYER.forums, 'circle-radius', JSON.stringify(forumRadius(-1))],
-        ['setFilter', LAYER.cities, JSON.stringify(pointFilter('start', 2018))],
-        ['setFilter', LAYER.cityLabels, JSON.stringify(pointFilter('start', 2018))],
+        regionState('RU-KRS', { cls: 2 }),
+        regionState('BY-HR', { cls: 2 }),
+        ['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { shown: true, new: true }],
+        ['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: true }],
+        ['setFeatureState', { source: SOURCE.forums, id: 'f2017' }, { current: false }],
       ],
     ],
-  ])('from %i to %i touches only the layers that show something new', (from, to, expected) => {
-    const fake = createFakeLib();
-    const adapter = createMapAdapter({
-      lib: fake.lib,
-      container: createContainer(),
-      scene: linkedScene(),
-      palette: PALETTES.light,
-      initial: createView({ year: from }),
-      ariaLabel: 'Карта',
-    });
+  ])('from %i to %i touches only the features whose state changes', (from, to, expected) => {
+    const { fake, adapter, view } = setup(undefined, linkedScene(), { year: from });
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ year: to }));
-    expect(fake.calls.map((c) => c.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)))).toEqual(expected);
+    adapter.update(view({ year: to }));
+    expect(fake.calls).toEqual(expected);
   });
 
-  it('hides the arcs of a kind that is switched off', () => {
-    const { fake, adapter } = setup();
+  it('hides the arcs of a kind that is switched off, and the cities only it reaches', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ kinds: ['agreement'] }));
-    expect(fake.calls).toContainEqual(['setLayoutProperty', ARC_LAYER.sister, 'visibility', 'none']);
-    expect(fake.calls).toContainEqual(['setLayoutProperty', ARC_LAYER.agreement, 'visibility', 'visible']);
+    adapter.update(view({ kinds: ['agreement', 'project', 'body'] }));
+    expect(fake.calls).toContainEqual(['setLayoutProperty', arcLayerId('sister'), 'visibility', 'none']);
+    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: false }]);
+    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(1);
   });
 
-  it('isolates the focused place by dimming other arcs', () => {
-    const { fake, adapter } = setup();
+  it('isolates the focused place by the arcs’ feature state, not by a paint change', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
-    adapter.update(createView({ focus: 'RU-KRS' }));
-    expect(fake.calls.filter((c) => c[0] === 'setPaintProperty' && c[2] === 'line-opacity')).toHaveLength(3);
+    adapter.update(view({ hover: 'c1' }));
+    expect(setsOf(fake.calls, 'focus')).toEqual([
+      ['a1', -1],
+      ['a2', -1],
+      ['s1', 1],
+    ]);
+    expect(fake.calls.filter((c) => c[0] !== 'setFeatureState')).toEqual([]);
   });
 
   it('reports clicks as region codes, and null off the regions', () => {
@@ -189,6 +163,18 @@ describe('createMapAdapter', () => {
     fake.fire('click', { point: { x: 10, y: 20 } });
     fake.fire('click', { point: { x: 1, y: 1 } });
     expect(clicked).toEqual(['RU-KRS', null]);
+  });
+
+  it('reports the hovered region and leaves its outline to the view', () => {
+    const { fake, adapter } = setup({ '10,20': 'RU-KRS' });
+    const hovered: (string | null)[] = [];
+    adapter.onRegionHover((c) => hovered.push(c));
+    fake.fire('load');
+    fake.calls.length = 0;
+    fake.fire('mousemove', { point: { x: 10, y: 20 } });
+    fake.fire('mouseout');
+    expect(hovered).toEqual(['RU-KRS', null]);
+    expect(fake.calls).toEqual([]);
   });
 
   it('marks the container idle when the map settles', () => {
@@ -204,5 +190,18 @@ describe('createMapAdapter', () => {
     adapter.destroy();
     expect(fake.handlerCount()).toBe(0);
     expect(fake.calls.at(-1)).toEqual(['remove']);
+  });
+});
+
+describe('hatchPattern', () => {
+  it('draws the view’s hatch as diagonal lines of its colour and opacity, transparent between them', () => {
+    const img = hatchPattern({ colour: '#102030', opacity: 70 / 255, size: 8, width: 1.2 });
+    const alpha = (x: number, y: number) => img.data[(y * 8 + x) * 4 + 3];
+    expect([img.width, img.height]).toEqual([8, 8]);
+    expect([...img.data.slice(0, 4)]).toEqual([0x10, 0x20, 0x30, 70]);
+    // Rows of a line rising to the right: (0,0) (1,0) (7,1) (0,1) (6,2) (7,2) …
+    expect([alpha(0, 0), alpha(1, 0), alpha(2, 0), alpha(7, 1), alpha(0, 1), alpha(4, 1)]).toEqual([
+      70, 70, 0, 70, 70, 0,
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 // Shared fixtures for the map adapter's unit tests: a recording fake of maplibre's Map (the outer
 // boundary) and tiny scenes and views. Real rendering is tested in Chromium (tests/browser/).
 import type { MapOptions } from 'maplibre-gl';
-import type { MapLib, MapViewState } from '../../src/map/createMapAdapter';
-import type { MapScene } from '../../src/map/buildStyle';
+import type { MapLib } from '../../src/map/createMapAdapter';
+import { PALETTES } from '../../src/scene/palette';
+import { describeView, type ViewDescription, type ViewInput } from '../../src/scene/view/describeView';
+import type { MapScene } from '../../src/scene/view/viewStyle';
 
 export type Call = [string, ...unknown[]];
 
@@ -45,6 +47,9 @@ export function createFakeLib(hits: Record<string, string> = {}) {
     setFilter(...a: unknown[]) {
       calls.push(['setFilter', ...a]);
       return this;
+    }
+    getSource(id: string) {
+      return { setData: (data: unknown) => calls.push(['setData', id, data]) };
     }
     fitBounds(...a: unknown[]) {
       calls.push(['fitBounds', ...a]);
@@ -92,6 +97,9 @@ export function createFakeLib(hits: Record<string, string> = {}) {
     addImage(...a: unknown[]) {
       calls.push(['addImage', a[0]]);
     }
+    updateImage(...a: unknown[]) {
+      calls.push(['updateImage', a[0]]);
+    }
   }
   const fire = (type: string, e: unknown = {}) => handlers.get(type)?.forEach((fn) => fn(e));
   return {
@@ -105,9 +113,18 @@ export function createFakeLib(hits: Record<string, string> = {}) {
 }
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
+const polygon = { type: 'Polygon' as const, coordinates: [] };
+const region = (code: string, country: 'BY' | 'RU') => ({
+  type: 'Feature' as const,
+  id: code,
+  geometry: polygon,
+  properties: { code, country },
+});
+
+/** Two regions, no links. */
 export const createScene = (): MapScene => ({
   base: {
-    regions: empty,
+    regions: { type: 'FeatureCollection', features: [region('RU-KRS', 'RU'), region('BY-HR', 'BY')] },
     neighbours: empty,
     labels: empty,
     borders: empty,
@@ -119,34 +136,35 @@ export const createScene = (): MapScene => ({
   links: { arcs: empty, cities: empty, forums: empty },
 });
 
-/** Unchanged lists keep their identity between updates, as the store's selectors guarantee. */
-const NO_RECORD: string[] = [];
-export const KINDS = ['agreement' as const, 'sister' as const, 'project' as const];
+/** Kinds keep their identity between views, as the store keeps its `kinds` array. */
+export const KINDS = ['agreement' as const, 'sister' as const, 'project' as const, 'body' as const];
 
 export const createContainer = () => ({ dataset: {} as Record<string, string> }) as unknown as HTMLElement;
 
-export const createView = (over: Partial<MapViewState> = {}): MapViewState => ({
+export const createInput = (over: Partial<ViewInput> = {}): ViewInput => ({
+  scene: createScene(),
+  palette: PALETTES.light,
   lang: 'ru',
   year: 2024,
   kinds: KINDS,
   selection: null,
-  focus: null,
-  regionClasses: {},
-  dimmed: [],
-  noRecord: NO_RECORD,
+  hover: null,
   ...over,
 });
 
+/** The view of `createInput(over)`. */
+export const createView = (over: Partial<ViewInput> = {}): ViewDescription => describeView(createInput(over));
+
 const line = { type: 'LineString' as const, coordinates: [] };
 const point = { type: 'Point' as const, coordinates: [0, 0] };
-/** Links: agreements from 2016 (signed then) and 2019 (signing year unknown), sister cities from
- *  2018 (signed then), forums in 2017 and 2019, a city from 2018. */
+/** Links between Kursk and Grodno: agreements from 2016 (signed then) and 2019 (signing year
+ *  unknown), sister cities from 2018 (signed then, city c1 of Grodno region); forums in 2017 and 2019. */
 export function linkedScene(): MapScene {
-  const arc = (id: string, kind: string, start: number, signed: number) => ({
+  const arc = (id: string, kind: string, start: number, signed: number, to = 'BY-HR') => ({
     type: 'Feature' as const,
     id,
     geometry: line,
-    properties: { id, kind, start, signed },
+    properties: { id, kind, start, signed, from: 'RU-KRS', to, fromRegion: 'RU-KRS', toRegion: 'BY-HR' },
   });
   const scene = createScene();
   return {
@@ -157,7 +175,7 @@ export function linkedScene(): MapScene {
         features: [
           arc('a1', 'agreement', 2016, 2016),
           arc('a2', 'agreement', 2019, 0),
-          arc('s1', 'sister', 2018, 2018),
+          arc('s1', 'sister', 2018, 2018, 'c1'),
         ],
       },
       forums: {
@@ -170,7 +188,7 @@ export function linkedScene(): MapScene {
       },
       cities: {
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', geometry: point, properties: { id: 'c1', start: 2018 } }],
+        features: [{ type: 'Feature', geometry: point, properties: { id: 'c1', region: 'BY-HR', start: 2018 } }],
       },
     } as unknown as MapScene['links'],
   };

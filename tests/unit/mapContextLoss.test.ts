@@ -2,10 +2,12 @@
 // boundary). The real loss and restore are driven in Chromium by tests/browser/hardening.test.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTEXT_RESTORE_TIMEOUT_MS, createMapAdapter } from '../../src/map/createMapAdapter';
-import { ARC_LAYER, SOURCE } from '../../src/map/ids';
-import { arcFilter } from '../../src/map/buildStyle';
-import { PALETTES } from '../../src/scene/palette';
-import { createContainer, createFakeLib, createView, linkedScene, type Call } from './fakeMap';
+import { SOURCE } from '../../src/scene/view/ids';
+import { describeView, type ViewInput } from '../../src/scene/view/describeView';
+import { createContainer, createFakeLib, createInput, linkedScene, type Call } from './fakeMap';
+
+const scene = linkedScene();
+const createView = (over: Partial<ViewInput> = {}) => describeView(createInput({ scene, ...over }));
 
 function setup() {
   const fake = createFakeLib();
@@ -14,8 +16,7 @@ function setup() {
   const adapter = createMapAdapter({
     lib: fake.lib,
     container,
-    scene: linkedScene(),
-    palette: PALETTES.light,
+    bounds: scene.base.bounds,
     initial: createView(),
     ariaLabel: 'Карта',
     onContextLostForGood,
@@ -33,23 +34,25 @@ afterEach(() => {
 describe('createMapAdapter after a WebGL context loss', () => {
   it('holds updates while the context is lost and re-applies the feature state once the rebuilt style loads', () => {
     const { fake, container, adapter } = setup();
-    const view = createView({ year: 2017, selection: 'RU-KRS', regionClasses: { 'RU-KRS': 3 }, dimmed: ['BY-HR'] });
-    adapter.update(view);
+    adapter.update(createView({ year: 2017, selection: 'RU-KRS' }));
     fake.calls.length = 0;
 
     fake.fire('webglcontextlost');
     expect(container.dataset.mapState).toBe('lost');
-    adapter.update({ ...view, year: 2019 });
+    adapter.update(createView({ year: 2019, selection: 'RU-KRS' }));
     fake.fire('webglcontextrestored');
     expect(fake.calls).toEqual([]);
     expect(container.dataset.mapState).toBe('loading');
 
-    // MapLibre's rebuilt style keeps filters and paint, not feature state.
+    // MapLibre's rebuilt style keeps filters and paint, not feature state: all of it is set again.
     fake.fire('style.load');
-    expect(fake.calls).toContainEqual(state('RU-KRS', { selected: true }));
-    expect(fake.calls).toContainEqual(state('RU-KRS', { cls: 3 }));
-    expect(fake.calls).toContainEqual(state('BY-HR', { dim: true }));
-    expect(fake.calls).toContainEqual(['setFilter', ARC_LAYER.agreement, arcFilter('agreement', 2019)]);
+    expect(fake.calls).toContainEqual(state('RU-KRS', { cls: 3, dim: false, selected: true, hover: false }));
+    expect(fake.calls).toContainEqual([
+      'setFeatureState',
+      { source: SOURCE.arcs, id: 'a2' },
+      { shown: true, new: false, focus: 1 },
+    ]);
+    expect(new Set(fake.calls.map((c) => c[0]))).toEqual(new Set(['setFeatureState']));
   });
 
   it('ignores the first style load (nothing was lost)', () => {

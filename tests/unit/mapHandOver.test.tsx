@@ -12,7 +12,7 @@ import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import type { MapLib } from '../../src/map/createMapAdapter';
 import { enginePolicy, type EngineEnvironment } from '../../src/map/enginePolicy';
-import { MapView } from '../../src/map/MapView';
+import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
 import { createFakeLib } from './fakeMap';
@@ -47,22 +47,24 @@ function setup(
   const onSnapshot = vi.fn();
   const environment = () => ({ coarsePointer: opts.coarse === true });
   const webgl = vi.fn(() => opts.webgl !== false);
-  render(
+  const view = (palette = PALETTES.light) => (
     <MapView
       store={store}
-      palette={PALETTES.light}
+      palette={palette}
       loadLib={loadLib}
       webgl={webgl}
       environment={environment}
       onSnapshot={onSnapshot}
-    />,
+    />
   );
+  const { rerender } = render(view());
+  const setPalette = (palette: (typeof PALETTES)[keyof typeof PALETTES]) => rerender(view(palette));
   const map = () => screen.getByTestId('map');
   const svgCamera = () => {
     const [k, tx, ty] = (screen.getByRole('img').getAttribute('data-camera') ?? '').split(' ').map(Number);
     return { k, tx, ty };
   };
-  return { store, fake, loadLib, webgl, onSnapshot, map, svgCamera };
+  return { store, fake, loadLib, webgl, onSnapshot, map, svgCamera, setPalette };
 }
 
 /** Lets the dynamic import's promise settle (the fake library resolves at once). */
@@ -160,6 +162,23 @@ describe('MapView: SVG first, then the WebGL map', () => {
     act(() => fake.fire('idle'));
     expect(typeof last()).toBe('function');
     expect(last()).not.toBe(svgSnapshot);
+  });
+
+  it('passes a year step to the WebGL map as feature states only, and a new theme as paint, keeping the map', async () => {
+    const { store, fake, setPalette } = setup({ coarse: true, view: { year: 2020 } });
+    fireEvent.pointerDown(screen.getByRole('img'));
+    await settle();
+    act(() => fake.fire('load'));
+    act(() => fake.fire('idle'));
+    fake.calls.length = 0;
+    act(() => store.getState().setYear(2021));
+    expect(fake.calls.length).toBeGreaterThan(0);
+    expect(new Set(fake.calls.map(([name]) => name))).toEqual(new Set(['setFeatureState']));
+
+    fake.calls.length = 0;
+    setPalette(PALETTES.dark);
+    expect(fake.calls).toContainEqual(['setPaintProperty', 'water', 'background-color', PALETTES.dark.water]);
+    expect(new Set(fake.calls.map(([name]) => name))).toEqual(new Set(['setPaintProperty']));
   });
 
   it('keeps the SVG map when the WebGL map fails to start', async () => {

@@ -16,7 +16,7 @@ import { decodeTopology } from '../../src/data/topology';
 import { LANGS, type Dataset, type Lang } from '../../src/data/types';
 import { formatPartialDate } from '../../src/i18n/formatValue';
 import { CATALOGUES, translate } from '../../src/i18n/translate';
-import { MapView } from '../../src/map/MapView';
+import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { STORY } from '../../src/scene/storyData';
 import { createAppStore, type AppStore, type LoadState } from '../../src/state/createAppStore';

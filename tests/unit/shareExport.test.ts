@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MapOptions } from 'maplibre-gl';
 import { yearCsv, yearFileName, yearRows } from '../../src/data/exportYear';
-import { createMapAdapter, projectedBounds, type MapLib } from '../../src/map/createMapAdapter';
+import { createMapAdapter, type MapLib } from '../../src/map/createMapAdapter';
 import { project } from '../../src/data/projection';
 import { PALETTES } from '../../src/scene/palette';
+import { projectedBounds } from '../../src/scene/view/camera';
+import { describeView } from '../../src/scene/view/describeView';
 import { pngFileName, wrapText } from '../../src/ui/exportPng';
 import { readCompleteDataset } from './compiledDataset';
 
@@ -94,34 +96,35 @@ const createAdapter = (fake: ReturnType<typeof createFake>, over: Record<string,
   createMapAdapter({
     lib: fake.lib,
     container: { dataset: {} } as unknown as HTMLElement,
-    scene: {
-      base: {
-        regions: { type: 'FeatureCollection', features: [] },
-        neighbours: { type: 'FeatureCollection', features: [] },
-        labels: { type: 'FeatureCollection', features: [] },
-        borders: { type: 'FeatureCollection', features: [] },
-        bounds: [
-          [-10, 10],
-          [10, 30],
-        ],
+    bounds: [
+      [-10, 10],
+      [10, 30],
+    ],
+    initial: describeView({
+      scene: {
+        base: {
+          regions: { type: 'FeatureCollection', features: [] },
+          neighbours: { type: 'FeatureCollection', features: [] },
+          labels: { type: 'FeatureCollection', features: [] },
+          borders: { type: 'FeatureCollection', features: [] },
+          bounds: [
+            [-10, 10],
+            [10, 30],
+          ],
+        },
+        links: {
+          arcs: { type: 'FeatureCollection', features: [] },
+          cities: { type: 'FeatureCollection', features: [] },
+          forums: { type: 'FeatureCollection', features: [] },
+        },
       },
-      links: {
-        arcs: { type: 'FeatureCollection', features: [] },
-        cities: { type: 'FeatureCollection', features: [] },
-        forums: { type: 'FeatureCollection', features: [] },
-      },
-    },
-    palette: PALETTES.light,
-    initial: {
+      palette: PALETTES.light,
       lang: 'ru',
       year: 2024,
-      kinds: ['agreement', 'sister', 'project'],
+      kinds: ['agreement', 'sister', 'project', 'body'],
       selection: null,
-      focus: null,
-      regionClasses: {},
-      dimmed: [],
-      noRecord: [],
-    },
+      hover: null,
+    }),
     ariaLabel: 'map',
     ...over,
   });

@@ -13,18 +13,16 @@ import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import { LINK_KINDS } from '../../src/data/types';
 import { project } from '../../src/data/projection';
-import { ARC_STYLE } from '../../src/map/buildStyle';
-import { LAYER } from '../../src/map/ids';
-import { MapView } from '../../src/map/MapView';
+import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
+import { LAYER, SOURCE } from '../../src/scene/view/ids';
+import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
-import { selectBaseScene, selectLinkScene, selectMapView } from '../../src/state/selectors';
 import { buildSvgMap, type SvgMapModel } from '../../src/svg/buildSvgMap';
 import { evaluate } from '../../src/svg/evaluate';
 import { fitCamera, pathData, sceneAt, screenOf, zoomCamera } from '../../src/svg/geometry';
 import { labelBox, Placement, textWidth, wrapLabel } from '../../src/svg/labels';
 import { SvgMap } from '../../src/svg/SvgMap';
-import { svgMarkup } from '../../src/svg/svgMarkup';
 
 const geo = decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8')));
 const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
@@ -36,17 +34,28 @@ function storeFor(view: Partial<ViewConfig> = {}) {
   return store;
 }
 
+/** The view description (light theme) and the default bounds of a store's state. */
+function viewFor(view: Partial<ViewConfig> = {}, hover: string | null = null) {
+  const store = storeFor(view);
+  if (hover) store.getState().setHover(hover);
+  const s = store.getState();
+  const description = store.derived.view(s, PALETTES.light);
+  const scene = store.derived.scene(s);
+  if (!description || !scene) throw new Error('scene not ready');
+  return { view: description, bounds: scene.base.bounds };
+}
+
 function modelFor(view: Partial<ViewConfig> = {}, hover: string | null = null): SvgMapModel {
-  const s = storeFor(view).getState();
-  const base = selectBaseScene(s);
-  const links = selectLinkScene(s);
-  if (!base || !links) throw new Error('scene not ready');
-  return buildSvgMap({ scene: { base, links }, view: selectMapView(s), palette: PALETTES.light, size: SIZE, hover });
+  return buildSvgMap({ ...viewFor(view, hover), size: SIZE });
 }
 
 const layer = (m: SvgMapModel, id: string) => m.layers.find((l) => l.id === id);
 const arcsOf = (m: SvgMapModel) => LINK_KINDS.flatMap((k) => layer(m, `arcs-${k}`)?.paths ?? []);
-const arcProps = selectLinkScene(storeFor().getState())?.arcs.features.map((f) => f.properties) ?? [];
+const linkScene = (() => {
+  const store = storeFor();
+  return store.derived.linkScene(store.getState());
+})();
+const arcProps = linkScene?.arcs.features.map((f) => f.properties) ?? [];
 
 describe('evaluate (MapLibre expressions)', () => {
   const ctx = { properties: { kind: 'sister', start: 2020, code: 'RU-KRS' }, state: { cls: 3, dim: true }, zoom: 3 };
@@ -155,7 +164,7 @@ describe('labels', () => {
   });
 });
 
-describe('buildSvgMap (the real scene, the WebGL style)', () => {
+describe('buildSvgMap (the real scene, the view description)', () => {
   it('draws all 90 regions as click targets, over the neighbours and under the borders', () => {
     const m = modelFor();
     const regions = layer(m, LAYER.regionsFill)?.paths ?? [];
@@ -168,12 +177,14 @@ describe('buildSvgMap (the real scene, the WebGL style)', () => {
   });
 
   it('fills each region with its class colour and hatches those with nothing recorded', () => {
-    const s = storeFor({ year: 2024 }).getState();
-    const { regionClasses, noRecord } = selectMapView(s);
+    const states = viewFor({ year: 2024 }).view.states[SOURCE.regions] ?? {};
+    const clsOf = (code: string) => Number(states[code]?.cls ?? -1);
+    const noRecord = Object.keys(states).filter((code) => clsOf(code) === 0);
+    expect(noRecord.length).toBeGreaterThan(0);
     const m = modelFor({ year: 2024 });
     const p = PALETTES.light;
     for (const path of layer(m, LAYER.regionsFill)?.paths ?? []) {
-      const cls = regionClasses[path.region ?? ''] ?? -1;
+      const cls = clsOf(path.region ?? '');
       const ramp = path.region?.startsWith('BY') ? p.byRamp : p.ruRamp;
       const base = path.region?.startsWith('BY') ? p.byBase : p.ruBase;
       const expected = cls === 0 ? p.none : cls >= 1 && cls <= 5 ? ramp[cls - 1] : base;
@@ -184,7 +195,7 @@ describe('buildSvgMap (the real scene, the WebGL style)', () => {
     expect(hatched.every((h) => h.hatch)).toBe(true);
   });
 
-  it.each([2016, 2020, 2023, 2024])('draws exactly the links of %i, with the style’s dash and width', (year) => {
+  it.each([2016, 2020, 2023, 2024])('draws exactly the links of %i, with the kinds table’s dash and width', (year) => {
     const m = modelFor({ year });
     const expected = arcProps.filter((a) => a.start <= year);
     expect(
@@ -194,19 +205,41 @@ describe('buildSvgMap (the real scene, the WebGL style)', () => {
     ).toEqual(expected.map((a) => a.id).sort());
     for (const a of expected) {
       const path = arcsOf(m).find((p) => p.link === a.id);
-      const style = ARC_STYLE[a.kind];
-      const width = a.signed === year ? style.width * 2 : style.width;
+      const style = LINK_LOOK[a.kind];
+      const width = a.signed === year ? style.width * NEW_WIDTH_FACTOR : style.width;
       expect(path?.strokeWidth, a.id).toBeCloseTo(width, 6);
-      expect(path?.stroke).toBe(PALETTES.light[a.kind]);
+      expect(path?.stroke).toBe(PALETTES.light.link[a.kind]);
       expect(path?.dash ?? null).toEqual(style.dash ? style.dash.map((d) => Math.round(d * width * 100) / 100) : null);
     }
   });
 
-  it('leaves out the kinds switched off, and the cities when no city links are shown', () => {
-    const m = modelFor({ year: 2024, kinds: ['agreement'] });
-    expect(arcsOf(m).every((a) => arcProps.find((p) => p.id === a.link)?.kind === 'agreement')).toBe(true);
-    expect(layer(m, LAYER.cities)).toBeUndefined();
-    expect(layer(modelFor({ year: 2024 }), LAYER.cities)?.circles.length).toBeGreaterThan(0);
+  it.each<[number, (typeof LINK_KINDS)[number][]]>([
+    [2024, ['agreement']],
+    [2024, ['sister']],
+    [2018, [...LINK_KINDS]],
+  ])(
+    'in %i with %j, leaves out the kinds switched off and draws only the cities a shown link reaches',
+    (year, kinds) => {
+      const m = modelFor({ year, kinds });
+      expect(arcsOf(m).every((a) => kinds.includes(arcProps.find((p) => p.id === a.link)?.kind ?? 'agreement'))).toBe(
+        true,
+      );
+      const reached = new Set(
+        arcProps.filter((a) => a.start <= year && kinds.includes(a.kind)).flatMap((a) => [a.from, a.to]),
+      );
+      const cities = (layer(m, LAYER.cities)?.circles ?? []).map((c) => c.city);
+      expect(cities.sort()).toEqual(
+        linkScene?.cities.features
+          .map((f) => f.properties.id)
+          .filter((id) => reached.has(id))
+          .sort(),
+      );
+    },
+  );
+
+  it('draws sister-city links and their cities when sister cities are shown', () => {
+    const m = modelFor({ year: 2024 });
+    expect(layer(m, LAYER.cities)?.circles.length).toBeGreaterThan(0);
   });
 
   it('isolates the selected region’s links and outlines it, dimming unrelated regions', () => {
@@ -255,36 +288,9 @@ describe('buildSvgMap (the real scene, the WebGL style)', () => {
   });
 });
 
-describe('svgMarkup', () => {
-  it('writes a standalone SVG with the same regions and links', () => {
-    const m = modelFor({ year: 2024 });
-    const doc = new DOMParser().parseFromString(svgMarkup(m, 'Map & <test>'), 'image/svg+xml');
-    expect(doc.querySelector('parsererror')).toBeNull();
-    expect(doc.documentElement.getAttribute('aria-label')).toBe('Map & <test>');
-    expect(doc.querySelectorAll('[data-region]')).toHaveLength(90);
-    expect(doc.querySelectorAll('[data-link]')).toHaveLength(arcsOf(m).length);
-    for (const use of doc.querySelectorAll('use')) {
-      const ref = use.getAttribute('href')?.slice(1) ?? '';
-      expect(doc.getElementById(ref), ref).not.toBeNull();
-    }
-  });
-});
-
 describe('SvgMap', () => {
   function drawMap(onSelect = vi.fn(), view: Partial<ViewConfig> = {}) {
-    const s = storeFor(view).getState();
-    const base = selectBaseScene(s);
-    const links = selectLinkScene(s);
-    if (!base || !links) throw new Error('scene not ready');
-    render(
-      <SvgMap
-        scene={{ base, links }}
-        view={selectMapView(s)}
-        palette={PALETTES.light}
-        label="Карта, 2024"
-        onSelect={onSelect}
-      />,
-    );
+    render(<SvgMap {...viewFor(view)} label="Карта, 2024" onSelect={onSelect} />);
     return onSelect;
   }
 
@@ -311,11 +317,7 @@ describe('SvgMap', () => {
 
 describe('SvgMap framing', () => {
   it('frames the bounds a story step asks for, and the whole map again for null', () => {
-    const s = storeFor().getState();
-    const base = selectBaseScene(s);
-    const links = selectLinkScene(s);
-    if (!base || !links) throw new Error('scene not ready');
-    const props = { scene: { base, links }, view: selectMapView(s), palette: PALETTES.light, label: 'Карта' };
+    const props = { ...viewFor(), label: 'Карта' };
     const { rerender } = render(<SvgMap {...props} />);
     const zoom = () => Number(screen.getByRole('img', { name: 'Карта' }).getAttribute('data-zoom'));
     const whole = zoom();
@@ -327,11 +329,7 @@ describe('SvgMap framing', () => {
 });
 
 describe('SvgMap wheel zoom', () => {
-  const s = storeFor().getState();
-  const base = selectBaseScene(s);
-  const links = selectLinkScene(s);
-  if (!base || !links) throw new Error('scene not ready');
-  const props = { scene: { base, links }, view: selectMapView(s), palette: PALETTES.light, label: 'Карта' };
+  const props = { ...viewFor(), label: 'Карта' };
   const zoom = () => Number(screen.getByRole('img', { name: 'Карта' }).getAttribute('data-zoom'));
   const wheel = (init: WheelEventInit) =>
     fireEvent(screen.getByRole('img', { name: 'Карта' }), new WheelEvent('wheel', { cancelable: true, ...init }));

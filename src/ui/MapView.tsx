@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../state/createAppStore';
-import { selectBaseScene, selectLinkScene, selectMapView } from '../state/selectors';
 import { translate } from '../i18n/translate';
 import type { Palette } from '../scene/palette';
-import { createMapAdapter, type MapAdapter, type MapCamera, type MapLib } from './createMapAdapter';
-import { browserEnvironment, enginePolicy, whenIdle, type EnginePolicy } from './enginePolicy';
+import { createMapAdapter, type MapAdapter, type MapCamera, type MapLib } from '../map/createMapAdapter';
+import { browserEnvironment, enginePolicy, whenIdle, type EnginePolicy } from '../map/enginePolicy';
 import { SvgMapView } from '../svg/SvgMapView';
 import type { MapControls, SvgMapControls } from '../svg/SvgMap';
 import { hasWebgl2 } from '../svg/hasWebgl2';
@@ -38,7 +37,7 @@ const BUSY_RETRY_MS = 150;
 const reducedMotion = (): boolean =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
-const defaultLoad = (): Promise<MapLib> => import('./loadMaplibre').then((m) => m.maplibreLib);
+const defaultLoad = (): Promise<MapLib> => import('../map/loadMaplibre').then((m) => m.maplibreLib);
 
 const sameCamera = (a: MapCamera, b: MapCamera | undefined): boolean =>
   b !== undefined &&
@@ -72,7 +71,14 @@ export function MapView({
   useLayoutEffect(() => {
     shown.current = stage;
   }, [stage]);
-  const sceneReady = useStore(store, (s) => selectBaseScene(s) !== null && selectLinkScene(s) !== null);
+  const sceneReady = useStore(store, (s) => store.derived.scene(s) !== null);
+  // The theme is part of the view: a new palette is applied as paint changes, the map stays.
+  const paletteNow = useRef(palette);
+  useLayoutEffect(() => {
+    paletteNow.current = palette;
+    const view = store.derived.view(store.getState(), palette);
+    if (view) adapterRef.current?.update(view);
+  }, [store, palette]);
   const engineOn = stage === 'loading' || stage === 'webgl';
 
   /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
@@ -88,10 +94,8 @@ export function MapView({
 
   useEffect(() => {
     const container = ref.current;
-    const state = store.getState();
-    const base = selectBaseScene(state);
-    const links = selectLinkScene(state);
-    if (!engineOn || !container || !base || !links) return;
+    const scene = store.derived.scene(store.getState());
+    if (!engineOn || !container || !scene) return;
     let adapter: MapAdapter | null = null;
     let unsubscribe: (() => void) | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
@@ -123,14 +127,15 @@ export function MapView({
       .then((lib) => {
         if (cancelled) return;
         const s = store.getState();
+        const initial = store.derived.view(s, paletteNow.current);
+        if (!initial) return;
         const { embed, static: still } = s.display;
         given = svgControls.current?.camera() ?? undefined;
         adapter = createMapAdapter({
           lib,
           container,
-          scene: { base, links },
-          palette,
-          initial: selectMapView(s),
+          bounds: scene.base.bounds,
+          initial,
           ...(given ? { camera: given } : {}),
           ariaLabel: translate(s.lang, 'map.label', { year: s.year }),
           debug: s.debug,
@@ -154,7 +159,8 @@ export function MapView({
           // A throw here would stop zustand notifying the other subscribers (the panels): keep a
           // failing WebGL map to itself and let the SVG map take over.
           try {
-            adapter?.update(selectMapView(next));
+            const view = store.derived.view(next, paletteNow.current);
+            if (view) adapter?.update(view);
             if (next.lang !== prev.lang || next.year !== prev.year)
               adapter?.setAriaLabel(translate(next.lang, 'map.label', { year: next.year }));
             if (next.fit !== prev.fit && next.fit) adapter?.fitView(next.fit.bounds, !reducedMotion());
@@ -177,7 +183,7 @@ export function MapView({
       adapter?.destroy();
       adapterRef.current = null;
     };
-  }, [store, palette, loadLib, engineOn]);
+  }, [store, loadLib, engineOn]);
 
   // The image export draws whichever map is shown (the SVG map hands over its own while it shows).
   useEffect(() => {

@@ -1,0 +1,55 @@
+import type { Lang, LinkKind } from '../../data/types';
+import type { Palette } from '../palette';
+import { describeStates, type FeatureStates } from './describeStates';
+import { describeStyle, type MapScene, type StyleDescription } from './viewStyle';
+
+/** Everything the view depends on. */
+export interface ViewInput {
+  scene: MapScene;
+  /** The theme's palette. */
+  palette: Palette;
+  lang: Lang;
+  year: number;
+  kinds: readonly LinkKind[];
+  selection: string | null;
+  hover: string | null;
+}
+
+/**
+ * The whole view as data, read by both renderers: the style (sources, layers with their paint,
+ * layout and filter, images), fixed across year steps, and the state of every feature. The maplibre
+ * adapter applies the difference between two descriptions; the SVG renderer draws one.
+ */
+export interface ViewDescription extends StyleDescription {
+  states: FeatureStates;
+}
+
+/** The view for an input. Pure. */
+export function describeView(input: ViewInput): ViewDescription {
+  return {
+    ...describeStyle(input.scene, input.palette, input.lang, input.kinds),
+    states: describeStates(input.scene, input),
+  };
+}
+
+/**
+ * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language
+ * or kinds change, and an unchanged input gives the same description object. Make one per store
+ * (per mounted instance), so two maps on a page never evict each other's description.
+ */
+export function createViewDescriber(): (input: ViewInput) => ViewDescription {
+  let style: { key: unknown[]; value: StyleDescription } | null = null;
+  let last: { input: ViewInput; value: ViewDescription } | null = null;
+  const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+    a.length === b.length && a.every((v, i) => v === b[i]);
+  const fields = (i: ViewInput): unknown[] => [i.scene, i.palette, i.lang, i.year, i.kinds, i.selection, i.hover];
+  return (input) => {
+    if (last && same(fields(last.input), fields(input))) return last.value;
+    const key = [input.scene, input.palette, input.lang, input.kinds];
+    if (!style || !same(style.key, key))
+      style = { key, value: describeStyle(input.scene, input.palette, input.lang, input.kinds) };
+    const value: ViewDescription = { ...style.value, states: describeStates(input.scene, input) };
+    last = { input, value };
+    return value;
+  };
+}

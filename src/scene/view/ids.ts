@@ -1,0 +1,50 @@
+import type { LinkKind } from '../../data/types';
+
+/** Source ids of the view description (both renderers draw these sources). */
+export const SOURCE = {
+  neighbours: 'neighbours',
+  regions: 'regions',
+  labels: 'region-labels',
+  borders: 'borders',
+  arcs: 'arcs',
+  cities: 'cities',
+  forums: 'forums',
+} as const;
+
+/** Layer ids of the view description, except the arc layers (one per kind: {@link arcLayerId}). */
+export const LAYER = {
+  background: 'water',
+  neighboursFill: 'neighbours-fill',
+  neighboursLine: 'neighbours-line',
+  regionsFill: 'regions-fill',
+  regionsNone: 'regions-none',
+  bordersInternal: 'borders-internal',
+  bordersCountry: 'borders-country',
+  regionsHover: 'regions-hover',
+  regionsSelected: 'regions-selected',
+  labels: 'region-labels',
+  cities: 'cities',
+  cityLabels: 'city-labels',
+  forums: 'forums',
+} as const;
+
+/** The arc layer of a link kind. */
+export const arcLayerId = (kind: LinkKind): string => `arcs-${kind}`;
+
+/** Name of the generated hatch image that marks regions with nothing recorded. */
+export const HATCH_IMAGE = 'hatch';
+
+/**
+ * Feature-state keys of the description. `shown`: drawn in the shown year (arcs, cities, forums);
+ * a feature whose `shown` is false is not on the map (opacity 0) and is no click target.
+ */
+export const STATE = {
+  shown: 'shown',
+  isNew: 'new',
+  current: 'current',
+  focus: 'focus',
+  cls: 'cls',
+  dim: 'dim',
+  selected: 'selected',
+  hover: 'hover',
+} as const;

@@ -1,0 +1,250 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { LINK_KINDS, type Lang, type LinkKind } from '../../data/types';
+import type { BaseScene } from '../baseScene';
+import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
+import type { LinkScene } from '../linkScene';
+import type { Palette } from '../palette';
+import { arcLayerId, HATCH_IMAGE, LAYER, SOURCE, STATE } from './ids';
+
+/** Everything the maps draw: the projected geography and the links. */
+export interface MapScene {
+  base: BaseScene;
+  links: LinkScene;
+}
+
+/** A MapLibre style expression (or a literal), as JSON. Both renderers read the same values. */
+export type Expression = unknown;
+
+/** One layer, as MapLibre's style specification writes it (the subset the description uses). */
+export interface LayerDescription {
+  id: string;
+  type: 'background' | 'fill' | 'line' | 'circle' | 'symbol';
+  source?: string;
+  filter?: Expression;
+  minzoom?: number;
+  maxzoom?: number;
+  layout?: Readonly<Record<string, Expression>>;
+  paint?: Readonly<Record<string, Expression>>;
+}
+
+export interface SourceDescription {
+  type: 'geojson';
+  data: FeatureCollection<Geometry, object>;
+  /** The property that is the feature's id (feature states are keyed by it). */
+  promoteId?: string;
+}
+
+/**
+ * A generated diagonal hatch: lines rising to the right every `size` px, `width` px wide, in a colour
+ * at an opacity (0–1). The WebGL map makes it an image, the SVG map a pattern.
+ */
+export interface HatchDescription {
+  colour: string;
+  opacity: number;
+  size: number;
+  width: number;
+}
+
+/** The style as data: all of it fixed across year steps (what a year changes is in feature states). */
+export interface StyleDescription {
+  sources: Readonly<Record<string, SourceDescription>>;
+  layers: readonly LayerDescription[];
+  images: Readonly<Record<string, HatchDescription>>;
+}
+
+/** Font stack for labels. No `glyphs` URL: MapLibre draws glyphs from local fonts (no network). */
+export const LABEL_FONT = ['Noto Sans Regular', 'DejaVu Sans Book', 'Arial Unicode MS Regular'];
+
+/** Alpha of the hatch lines (of 255 in the generated image). */
+const HATCH_ALPHA = 70;
+
+/** A boolean feature state, false until it is set. */
+const state = (key: string): Expression => ['boolean', ['feature-state', key], false];
+
+/** Label text for a language. */
+export const labelField = (lang: Lang): Expression => ['get', `name_${lang}`];
+
+/**
+ * Region fill: the choropleth class in feature-state `cls` (0 = nothing recorded, 1–5 ramp steps,
+ * anything else the country's base colour, as before any class is set).
+ */
+function regionFillColor(p: Palette): Expression {
+  const ramp = (colours: readonly string[], base: string): Expression => [
+    'match',
+    ['coalesce', ['feature-state', STATE.cls], -1],
+    0,
+    p.none,
+    ...colours.flatMap((c, i) => [i + 1, c]),
+    base,
+  ];
+  return ['case', ['==', ['get', 'country'], 'BY'], ramp(p.byRamp, p.byBase), ramp(p.ruRamp, p.ruBase)];
+}
+
+/**
+ * Arc opacity: hidden before its year; with a place in focus, its links stand out (focus 1) and
+ * the others fade (focus -1); otherwise uncertain links are lighter.
+ */
+const ARC_OPACITY: Expression = [
+  'case',
+  ['!', state(STATE.shown)],
+  0,
+  ['==', ['feature-state', STATE.focus], 1],
+  1,
+  ['==', ['feature-state', STATE.focus], -1],
+  0.08,
+  ['get', 'uncertain'],
+  0.6,
+  0.9,
+];
+
+const SHOWN_OPACITY: Expression = ['case', state(STATE.shown), 1, 0];
+
+function arcLayer(kind: LinkKind, p: Palette, visible: boolean): LayerDescription {
+  const look = LINK_LOOK[kind];
+  return {
+    id: arcLayerId(kind),
+    type: 'line',
+    source: SOURCE.arcs,
+    filter: ['==', ['get', 'kind'], kind],
+    layout: { 'line-cap': look.cap, 'line-join': 'round', visibility: visible ? 'visible' : 'none' },
+    paint: {
+      'line-color': p.link[kind],
+      'line-width': ['case', state(STATE.isNew), look.width * NEW_WIDTH_FACTOR, look.width],
+      'line-opacity': ARC_OPACITY,
+      ...(look.dash ? { 'line-dasharray': [...look.dash] } : {}),
+    },
+  };
+}
+
+/**
+ * The whole style for a language, a theme and the shown kinds: sources (the scene's geometry for
+ * all years, added once), layers in drawing order, generated images. Pure; the year, selection,
+ * focus and hover are feature states ({@link describeStates}).
+ */
+export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: readonly LinkKind[]): StyleDescription {
+  const { base, links } = scene;
+  return {
+    sources: {
+      [SOURCE.neighbours]: { type: 'geojson', data: base.neighbours },
+      [SOURCE.regions]: { type: 'geojson', data: base.regions, promoteId: 'code' },
+      [SOURCE.labels]: { type: 'geojson', data: base.labels, promoteId: 'code' },
+      [SOURCE.borders]: { type: 'geojson', data: base.borders },
+      [SOURCE.arcs]: { type: 'geojson', data: links.arcs, promoteId: 'id' },
+      [SOURCE.cities]: { type: 'geojson', data: links.cities, promoteId: 'id' },
+      [SOURCE.forums]: { type: 'geojson', data: links.forums, promoteId: 'id' },
+    },
+    images: { [HATCH_IMAGE]: { colour: p.muted, opacity: HATCH_ALPHA / 255, size: 8, width: 1.2 } },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': p.water } },
+      { id: LAYER.neighboursFill, type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': p.land } },
+      {
+        id: LAYER.neighboursLine,
+        type: 'line',
+        source: SOURCE.neighbours,
+        paint: { 'line-color': p.landLine, 'line-width': 0.6 },
+      },
+      {
+        id: LAYER.regionsFill,
+        type: 'fill',
+        source: SOURCE.regions,
+        paint: { 'fill-color': regionFillColor(p), 'fill-opacity': ['case', state(STATE.dim), 0.45, 1] },
+      },
+      {
+        id: LAYER.regionsNone,
+        type: 'fill',
+        source: SOURCE.regions,
+        paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0] },
+      },
+      {
+        id: LAYER.bordersInternal,
+        type: 'line',
+        source: SOURCE.borders,
+        filter: ['==', ['get', 'kind'], 'internal'],
+        paint: { 'line-color': p.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 5, 1.2] },
+      },
+      {
+        id: LAYER.bordersCountry,
+        type: 'line',
+        source: SOURCE.borders,
+        filter: ['!=', ['get', 'kind'], 'internal'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': p.countryBorder, 'line-width': ['case', ['==', ['get', 'kind'], 'byRu'], 1.8, 1.1] },
+      },
+      {
+        id: LAYER.regionsHover,
+        type: 'line',
+        source: SOURCE.regions,
+        paint: { 'line-color': p.text, 'line-width': 1.5, 'line-opacity': ['case', state(STATE.hover), 1, 0] },
+      },
+      {
+        id: LAYER.regionsSelected,
+        type: 'line',
+        source: SOURCE.regions,
+        paint: { 'line-color': p.selected, 'line-width': 2.5, 'line-opacity': ['case', state(STATE.selected), 1, 0] },
+      },
+      ...LINK_KINDS.map((k) => arcLayer(k, p, kinds.includes(k))),
+      {
+        id: LAYER.forums,
+        type: 'circle',
+        source: SOURCE.forums,
+        paint: {
+          'circle-radius': ['case', state(STATE.current), 9, 5],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-opacity': SHOWN_OPACITY,
+          'circle-stroke-color': p.forum,
+          'circle-stroke-width': 2.5,
+          'circle-stroke-opacity': SHOWN_OPACITY,
+        },
+      },
+      {
+        id: LAYER.cities,
+        type: 'circle',
+        source: SOURCE.cities,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 1, 2.5, 5, 4.5],
+          'circle-color': p.surface,
+          'circle-stroke-color': p.text,
+          'circle-stroke-width': 1.2,
+          'circle-opacity': SHOWN_OPACITY,
+          'circle-stroke-opacity': SHOWN_OPACITY,
+        },
+      },
+      {
+        id: LAYER.cityLabels,
+        type: 'symbol',
+        source: SOURCE.cities,
+        minzoom: 3.5,
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': LABEL_FONT,
+          'text-size': 11,
+          'text-offset': [0, 0.8],
+          'text-anchor': 'top',
+          'text-optional': true,
+        },
+        paint: {
+          'text-color': p.label,
+          'text-halo-color': p.labelHalo,
+          'text-halo-width': 1.2,
+          'text-opacity': SHOWN_OPACITY,
+        },
+      },
+      {
+        id: LAYER.labels,
+        type: 'symbol',
+        source: SOURCE.labels,
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 1, 10, 4, 13, 7, 15],
+          'text-max-width': 7,
+          'text-padding': 3,
+          'symbol-sort-key': ['get', 'rank'],
+          'text-allow-overlap': false,
+          'text-optional': false,
+        },
+        paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,163 @@
+// The view description: one pure function of the state, read by both renderers. A year step is a
+// change of feature states only; the style (sources, layers, images) stays the same object's worth.
+import { describe, expect, it } from 'vitest';
+import { diffStates } from '../../src/map/applyView';
+import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
+import { PALETTES } from '../../src/scene/palette';
+import { createViewDescriber, describeView, type ViewInput } from '../../src/scene/view/describeView';
+import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
+import { LINK_KINDS } from '../../src/data/types';
+import { createInput, linkedScene } from './fakeMap';
+
+const scene = linkedScene();
+const view = (over: Partial<ViewInput> = {}) => describeView(createInput({ scene, ...over }));
+/** The style part of a description (everything but the feature states). */
+const styleOf = (over: Partial<ViewInput>) => {
+  const style: Partial<ReturnType<typeof view>> = { ...view(over) };
+  delete style.states;
+  return style;
+};
+const styleOf2024 = styleOf({});
+/** The feature-state changes between two inputs, as `source id: {changes}`. */
+const changes = (from: Partial<ViewInput>, to: Partial<ViewInput>) =>
+  diffStates(view(to).states, view(from).states).map((c) =>
+    'set' in c ? `${c.source} ${c.id}: ${JSON.stringify(c.set)}` : `${c.source} ${c.id}: -${c.remove}`,
+  );
+
+describe('describeView', () => {
+  it('keeps the style the same for every year: only feature states follow the year', () => {
+    for (const year of [2015, 2016, 2017, 2018, 2019, 2020, 2024])
+      expect(styleOf({ year }), `${year}`).toEqual(styleOf2024);
+  });
+
+  it.each<[number, number, string[]]>([
+    [2024, 2023, []],
+    [2019, 2020, ['forums f2019: {"current":false}']],
+    [
+      2017,
+      2018,
+      [
+        'regions RU-KRS: {"cls":2}',
+        'regions BY-HR: {"cls":2}',
+        'arcs s1: {"shown":true,"new":true}',
+        'cities c1: {"shown":true}',
+        'forums f2017: {"current":false}',
+      ],
+    ],
+    [2016, 2015, ['regions RU-KRS: {"cls":6}', 'regions BY-HR: {"cls":6}', 'arcs a1: {"shown":false,"new":false}']],
+  ])('steps from %i to %i as these feature-state changes', (from, to, expected) => {
+    expect(changes({ year: from }, { year: to })).toEqual(expected);
+  });
+
+  it('states every feature of the year: classes, shown, new, current', () => {
+    expect(view({ year: 2018 }).states).toEqual({
+      [SOURCE.regions]: {
+        'RU-KRS': { cls: 2, dim: false, selected: false, hover: false },
+        'BY-HR': { cls: 2, dim: false, selected: false, hover: false },
+      },
+      [SOURCE.arcs]: {
+        a1: { shown: true, new: false, focus: 0 },
+        a2: { shown: false, new: false, focus: 0 },
+        s1: { shown: true, new: true, focus: 0 },
+      },
+      [SOURCE.cities]: { c1: { shown: true } },
+      [SOURCE.forums]: { f2017: { shown: true, current: false }, f2019: { shown: false, current: false } },
+    });
+  });
+
+  it.each<[string, Partial<ViewInput>, Partial<ViewInput>, string[]]>([
+    [
+      'a city’s selection isolates its links, keeping its partners’ regions bright',
+      {},
+      { selection: 'c1' },
+      ['arcs a1: {"focus":-1}', 'arcs a2: {"focus":-1}', 'arcs s1: {"focus":1}'],
+    ],
+    [
+      'a region’s selection outlines it and dims the regions it has no link with yet',
+      { year: 2015 },
+      { year: 2015, selection: 'RU-KRS' },
+      [
+        'regions RU-KRS: {"selected":true}',
+        'regions BY-HR: {"dim":true}',
+        'arcs a1: {"focus":1}',
+        'arcs a2: {"focus":1}',
+        'arcs s1: {"focus":1}',
+      ],
+    ],
+    [
+      'a hover outlines the region and isolates its links, dimming nothing',
+      {},
+      { hover: 'BY-HR' },
+      ['regions BY-HR: {"hover":true}', 'arcs a1: {"focus":1}', 'arcs a2: {"focus":1}', 'arcs s1: {"focus":1}'],
+    ],
+    ['the selection wins the focus over the hover', { selection: 'RU-KRS' }, { selection: 'RU-KRS', hover: 'c1' }, []],
+    [
+      'switching sister cities off recounts the classes and hides the city only they reach',
+      {},
+      { kinds: ['agreement'] },
+      ['regions RU-KRS: {"cls":2}', 'regions BY-HR: {"cls":2}', 'cities c1: {"shown":false}'],
+    ],
+  ])('%s', (_, from, to, expected) => {
+    expect(changes({ year: 2024, ...from }, { year: 2024, ...to })).toEqual(expected);
+  });
+
+  it('shows the kinds switched on and hides the others by layout visibility', () => {
+    const layers = view({ kinds: ['agreement', 'body'] }).layers;
+    const visibility = (kind: (typeof LINK_KINDS)[number]) =>
+      layers.find((l) => l.id === arcLayerId(kind))?.layout?.visibility;
+    expect(LINK_KINDS.map(visibility)).toEqual(['visible', 'none', 'none', 'visible']);
+  });
+
+  it('draws each kind with the look of the kinds table', () => {
+    for (const kind of LINK_KINDS) {
+      const layer = view().layers.find((l) => l.id === arcLayerId(kind));
+      const look = LINK_LOOK[kind];
+      expect(layer?.paint?.['line-color']).toBe(PALETTES.light.link[kind]);
+      expect(layer?.paint?.['line-dasharray'] ?? null).toEqual(look.dash);
+      expect(layer?.paint?.['line-width']).toEqual([
+        'case',
+        ['boolean', ['feature-state', 'new'], false],
+        look.width * NEW_WIDTH_FACTOR,
+        look.width,
+      ]);
+      expect(layer?.layout?.['line-cap']).toBe(look.cap);
+    }
+  });
+
+  it('changes only colours with the theme, and only the label text with the language', () => {
+    const light = view();
+    const dark = view({ palette: PALETTES.dark });
+    expect(dark.states).toEqual(light.states);
+    expect(dark.layers.map((l) => l.layout)).toEqual(light.layers.map((l) => l.layout));
+    expect(dark.layers.find((l) => l.id === LAYER.background)?.paint).toEqual({
+      'background-color': PALETTES.dark.water,
+    });
+    const be = view({ lang: 'be' });
+    expect(be.layers.find((l) => l.id === LAYER.labels)?.layout?.['text-field']).toEqual(['get', 'name_be']);
+    expect(be.layers.map((l) => l.paint)).toEqual(light.layers.map((l) => l.paint));
+  });
+
+  it('matches the recorded style (layers in drawing order, with their paint, layout and filter)', () => {
+    expect(styleOf2024.layers).toMatchSnapshot();
+  });
+});
+
+describe('createViewDescriber', () => {
+  it('gives the same description for the same input, and keeps the style across a year step', () => {
+    const describe = createViewDescriber();
+    const input = createInput({ scene });
+    const first = describe(input);
+    expect(describe({ ...input })).toBe(first);
+    const next = describe({ ...input, year: 2017 });
+    expect(next).not.toBe(first);
+    expect(next.layers).toBe(first.layers);
+    expect(next.sources).toBe(first.sources);
+    expect(next.states).not.toEqual(first.states);
+  });
+
+  it('builds a new style when the language changes', () => {
+    const describe = createViewDescriber();
+    const input = createInput({ scene });
+    expect(describe({ ...input, lang: 'en' }).layers).not.toBe(describe(input).layers);
+  });
+});

@@ -105,14 +105,26 @@ export function tableRows(dataset: Dataset, table: ExportTable): { columns: stri
           'year',
           'date',
           'inForceBy',
+          'firstYear',
           'title',
+          'label_ru',
+          'label_be',
+          'label_en',
+          'chair_ru',
+          'chair_be',
+          'chair_en',
           'certainty',
           'quote',
           'note',
           'sourceId',
           ...SOURCE_COLUMNS,
         ],
-        rows: dataset.links.map((l) => ({ ...l, ...src(l.sourceId) })),
+        rows: dataset.links.map(({ label, chair, ...l }) => ({
+          ...l,
+          ...names('label', label),
+          ...names('chair', chair),
+          ...src(l.sourceId),
+        })),
       };
     case 'events':
       return {

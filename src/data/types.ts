@@ -72,10 +72,10 @@ export interface Figure {
   note: string;
 }
 
-export const LINK_KINDS = ['agreement', 'sister', 'project'] as const;
+export const LINK_KINDS = ['agreement', 'sister', 'project', 'body'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const LINK_STATUSES = ['signed', 'in_force', 'authorised', 'planned'] as const;
+export const LINK_STATUSES = ['signed', 'in_force', 'authorised', 'planned', 'intentions', 'renewed'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 /** The Government of Belarus as a party to agreements; drawn from Minsk. */
@@ -105,13 +105,93 @@ export interface Link {
   date: string;
   /** When `year` is null: the year by which a source shows the link in force. */
   inForceBy: number | null;
-  /** Name of a joint project, or the title of the document (in the source's language). */
+  /** For `renewed` links: the year of the first signing, when a source gives it. */
+  firstYear: number | null;
+  /** Name of a joint project, or the title of the document, verbatim in the source's language. */
   title: string;
+  /** Our short description for readers in each language (empty names when the row has none yet). */
+  label: Names;
+  /** For `body` links: the Belarusian co-chair's post as the source names it, in each language. */
+  chair: Names;
   sourceId: string;
   quote: string;
   certainty: Certainty;
   note: string;
 }
+
+/** Kinds of document signed under a tie. */
+export const DOCUMENT_KINDS = ['plan', 'roadmap', 'protocol', 'programme', 'memorandum', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A document under a tie (plan of measures, road map, protocol, programme …). */
+export interface TieDocument {
+  id: string;
+  /** The id of the link it belongs to. */
+  link: string;
+  kind: DocumentKind;
+  /** ISO date (partial) of signing, when known. */
+  date: string;
+  /** Year of signing, when known. */
+  year: number | null;
+  /** First and last year the document covers (e.g. 2023, 2025), when stated. */
+  periodStart: number | null;
+  periodEnd: number | null;
+  /** Official title verbatim in the source's language, when given. */
+  title: string;
+  /** Our short description in each language. */
+  label: Names;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** A year a source shows a joint body (or an agreement's working group) meeting. */
+export interface Meeting {
+  id: string;
+  link: string;
+  date: string;
+  year: number;
+  /** City name in Russian or a city id; may be empty. */
+  city: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** Which Belarusian official or body a Russian subject is assigned to, and since when. */
+export interface Assignment {
+  id: string;
+  /** ISO 3166-2 code of the Russian subject. */
+  region: string;
+  assignee: Names;
+  /** ISO date (partial) of the act or source; empty when not stated. */
+  since: string;
+  /** ISO date (partial) when a source says the assignment changed; empty otherwise. */
+  until: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** The research briefs whose entries `data/accounted.csv` and `data/excluded.csv` account for. */
+export const BRIEFS = ['facts-research', 'facts-beyond-seeds'] as const;
+export type Brief = (typeof BRIEFS)[number];
+
+/** Why a brief's entry is not in the data. */
+export const EXCLUSION_REASONS = [
+  'outside_timeline',
+  'not_confirmed',
+  'duplicate',
+  'not_regional',
+  'quote_not_stating',
+  'no_verbatim_quote',
+  'context_only',
+  'other',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export const EVENT_KINDS = ['forum', 'sister_meeting'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -163,6 +243,9 @@ export interface Dataset {
   links: Link[];
   events: MapEvent[];
   regionFacts: RegionFact[];
+  documents: TieDocument[];
+  meetings: Meeting[];
+  assignments: Assignment[];
 }
 
 /** One region as drawn (from `public/data/regions.topo.json`). */

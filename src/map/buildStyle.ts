@@ -37,6 +37,7 @@ export const ARC_STYLE: Record<LinkKind, { width: number; dash: number[] | null 
   agreement: { width: 2.2, dash: null },
   sister: { width: 1.6, dash: [3, 2] },
   project: { width: 2.6, dash: [0.6, 1.6] },
+  body: { width: 1.4, dash: [1.2, 1.2] },
 };
 
 /** Arcs of one kind drawn by `year`. */
@@ -113,7 +114,7 @@ export function yearKeys(links: MapScene['links'], year: number): YearKeys {
     };
   };
   return {
-    arcs: { agreement: keyOf('agreement'), sister: keyOf('sister'), project: keyOf('project') },
+    arcs: { agreement: keyOf('agreement'), sister: keyOf('sister'), project: keyOf('project'), body: keyOf('body') },
     forums: { shown: latestBy(forumYears, year), current: forumYears.includes(year) ? year : -1 },
     cities: latestBy(
       links.cities.features.map((f) => f.properties.start),

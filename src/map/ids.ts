@@ -23,6 +23,7 @@ export const LAYER = {
   arcsAgreement: 'arcs-agreement',
   arcsSister: 'arcs-sister',
   arcsProject: 'arcs-project',
+  arcsBody: 'arcs-body',
   cities: 'cities',
   cityLabels: 'city-labels',
   forums: 'forums',
@@ -34,4 +35,5 @@ export const ARC_LAYER = {
   agreement: LAYER.arcsAgreement,
   sister: LAYER.arcsSister,
   project: LAYER.arcsProject,
+  body: LAYER.arcsBody,
 } as const;

@@ -29,6 +29,8 @@ export interface Palette {
   agreement: string;
   sister: string;
   project: string;
+  /** Standing joint bodies share the agreements' colour; their dash tells them apart. */
+  body: string;
   forum: string;
   /** Interface text, secondary text, panels, page background, hairlines. */
   text: string;
@@ -61,6 +63,7 @@ export const PALETTES: Record<Theme, Palette> = {
     agreement: '#7a2e8e',
     sister: '#c4461b',
     project: '#0a7f7a',
+    body: '#7a2e8e',
     // Maroon, not crimson: a crimson ring was too close to the orange sister-city arcs under tritanopia.
     forum: '#770011',
     text: '#1d1d1f',
@@ -89,6 +92,7 @@ export const PALETTES: Record<Theme, Palette> = {
     agreement: '#d59bf0',
     sister: '#ff9b6a',
     project: '#4fd1c5',
+    body: '#d59bf0',
     // Yellow, not pink: pink sat too close to the purple agreements under protanopia.
     forum: '#ffe066',
     text: '#f2f2f4',
@@ -119,6 +123,7 @@ export const PALETTES: Record<Theme, Palette> = {
     agreement: '#5e1a78',
     sister: '#b23a00',
     project: '#00665e',
+    body: '#5e1a78',
     forum: '#660011',
     text: '#000000',
     muted: '#333338',

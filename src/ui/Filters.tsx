@@ -9,14 +9,16 @@ export function KindSwatch({ kind }: { kind: LinkKind | 'forum' }) {
         <circle cx="14" cy="7" r="5" fill="none" stroke="var(--byru-forum)" strokeWidth="2.5" />
       </svg>
     );
-  const dash = kind === 'sister' ? '4 3' : kind === 'project' ? '1 3' : undefined;
-  const width = kind === 'agreement' ? 2.5 : kind === 'sister' ? 2 : 3;
+  const dash = kind === 'sister' ? '4 3' : kind === 'project' ? '1 3' : kind === 'body' ? '2 2' : undefined;
+  const width = kind === 'agreement' ? 2.5 : kind === 'sister' ? 2 : kind === 'body' ? 1.5 : 3;
+  // Joint bodies share the agreements' colour (palette.ts); the dash tells them apart.
+  const colour = kind === 'body' ? 'agreement' : kind;
   return (
     <svg className="byru-swatch" width="28" height="14" aria-hidden="true">
       <path
         d="M2 11 Q14 1 26 11"
         fill="none"
-        stroke={`var(--byru-${kind})`}
+        stroke={`var(--byru-${colour})`}
         strokeWidth={width}
         strokeDasharray={dash}
         strokeLinecap={kind === 'project' ? 'round' : 'butt'}

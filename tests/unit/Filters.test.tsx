@@ -10,6 +10,7 @@ const LABELS = {
   agreement: 'Соглашение',
   sister: 'Города-побратимы',
   project: 'Совместный проект',
+  body: 'Совместный орган',
 } as const;
 
 /** The line sample drawn beside a kind's checkbox: decorative (aria-hidden), so it has no role to query by. */
@@ -29,7 +30,7 @@ describe('Filters', () => {
     const sister = screen.getByRole('checkbox', { name: 'Города-побратимы' });
     await userEvent.click(sister);
     expect(sister).not.toBeChecked();
-    expect(store.getState().kinds).toEqual(['agreement', 'project']);
+    expect(store.getState().kinds).toEqual(['agreement', 'project', 'body']);
     await userEvent.click(sister);
     expect(store.getState().kinds).toEqual([...LINK_KINDS]);
   });

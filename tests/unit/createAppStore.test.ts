@@ -23,9 +23,9 @@ describe('createAppStore', () => {
   it('toggles a link kind off and on again, keeping the canonical order', () => {
     const store = createStore();
     store.getState().toggleKind('agreement');
-    expect(store.getState().kinds).toEqual(['sister', 'project']);
+    expect(store.getState().kinds).toEqual(['sister', 'project', 'body']);
     store.getState().toggleKind('agreement');
-    expect(store.getState().kinds).toEqual(['agreement', 'sister', 'project']);
+    expect(store.getState().kinds).toEqual(['agreement', 'sister', 'project', 'body']);
   });
 
   it('applies a whole view at once', () => {

@@ -29,6 +29,7 @@ describe('yearKeys', () => {
           agreement: { shown: 2016, signed: 2016 },
           sister: { shown: -1, signed: -1 },
           project: { shown: -1, signed: -1 },
+          body: { shown: -1, signed: -1 },
         },
         forums: { shown: -1, current: -1 },
         cities: -1,
@@ -41,6 +42,7 @@ describe('yearKeys', () => {
           agreement: { shown: 2016, signed: -1 },
           sister: { shown: 2018, signed: 2018 },
           project: { shown: -1, signed: -1 },
+          body: { shown: -1, signed: -1 },
         },
         forums: { shown: 2017, current: -1 },
         cities: 2018,
@@ -53,6 +55,7 @@ describe('yearKeys', () => {
           agreement: { shown: 2019, signed: -1 },
           sister: { shown: 2018, signed: -1 },
           project: { shown: -1, signed: -1 },
+          body: { shown: -1, signed: -1 },
         },
         forums: { shown: 2019, current: -1 },
         cities: 2018,
@@ -178,7 +181,7 @@ describe('createMapAdapter', () => {
     fake.fire('load');
     fake.calls.length = 0;
     adapter.update(createView({ focus: 'RU-KRS' }));
-    expect(fake.calls.filter((c) => c[0] === 'setPaintProperty' && c[2] === 'line-opacity')).toHaveLength(3);
+    expect(fake.calls.filter((c) => c[0] === 'setPaintProperty' && c[2] === 'line-opacity')).toHaveLength(4);
   });
 
   it('reports clicks as region codes, and null off the regions', () => {

@@ -52,8 +52,8 @@ describe('syncUrl', () => {
       '',
       '?year=2019',
       '?year=2019&region=RU-KRS',
-      '?year=2019&region=RU-KRS&kinds=agreement%2Cproject',
-      '?year=2019&region=RU-KRS&kinds=agreement%2Cproject&lang=en',
+      '?year=2019&region=RU-KRS&kinds=agreement%2Cproject%2Cbody',
+      '?year=2019&region=RU-KRS&kinds=agreement%2Cproject%2Cbody&lang=en',
     ]);
   });
 

@@ -259,6 +259,11 @@ export function assignmentOf(dataset: Dataset, region: string, year: number): As
 /** Statuses that count as a concluded agreement (not authorised, planned or a protocol of intentions). */
 const CONCLUDED = new Set<Link['status']>(['signed', 'in_force', 'renewed']);
 
+/** A tie a source shows existing: not only authorised or planned. */
+export function isTie(link: Link): boolean {
+  return link.status !== 'authorised' && link.status !== 'planned';
+}
+
 /** The Russian subject a link reaches (its `to` is a region code or a city id). */
 function russianRegion(dataset: Dataset, link: Link): string {
   return cityById(dataset, link.to)?.region ?? link.to;
@@ -270,7 +275,7 @@ function russianRegion(dataset: Dataset, link: Link): string {
  * - agreements_gov: concluded agreements of the Government of Belarus with Russian subjects;
  * - agreements_gov_regions: the Russian subjects those agreements reach;
  * - ru_regions_assigned: Russian subjects with a sourced assignment to a Belarusian official or body;
- * - ru_regions_direct_ties: Russian subjects with any sourced tie.
+ * - ru_regions_direct_ties: Russian subjects with a sourced tie (not only authorised or planned).
  */
 export function sourcedCount(dataset: Dataset, metric: string, year: number): number | null {
   const known = linksKnownBy(dataset, year);
@@ -286,7 +291,7 @@ export function sourcedCount(dataset: Dataset, metric: string, year: number): nu
       return new Set(dataset.assignments.filter((a) => assignmentOf(dataset, a.region, year)).map((a) => a.region))
         .size;
     case 'ru_regions_direct_ties':
-      return new Set(known.map((l) => russianRegion(dataset, l))).size;
+      return new Set(known.filter(isTie).map((l) => russianRegion(dataset, l))).size;
     default:
       return null;
   }

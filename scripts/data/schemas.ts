@@ -10,11 +10,11 @@ import {
   EXCLUSION_REASONS,
   EVENT_KINDS,
   EVENT_MODES,
-  LANGS,
   LINK_KINDS,
   LINK_STATUSES,
   QUALIFIERS,
   SOURCE_KINDS,
+  SOURCE_LANGS,
 } from '../../src/data/types.ts';
 
 /** Columns of each table, in the order the files use. */
@@ -229,7 +229,7 @@ export const sourceRow = z.object({
   title: text,
   publisher: optText,
   date: optDate,
-  lang: oneOf(LANGS),
+  lang: oneOf(SOURCE_LANGS),
   url,
   file: optText,
   note: optText,

@@ -13,6 +13,10 @@ export type Names = Record<Lang, string>;
 export const FIRST_YEAR = 2016;
 export const LAST_YEAR = 2024;
 
+/** Languages a source may be written in: the interface languages and a few more (a quote stays in its own). */
+export const SOURCE_LANGS = ['ru', 'be', 'en', 'uk', 'pl', 'de'] as const;
+export type SourceLang = (typeof SOURCE_LANGS)[number];
+
 export const SOURCE_KINDS = ['seed', 'web'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -28,7 +32,7 @@ export interface Source {
   /** ISO date, possibly partial: `2024`, `2024-06`, `2024-06-21`; empty when the text does not say. */
   date: string;
   /** Language of the document (quotes are shown in it). */
-  lang: Lang;
+  lang: SourceLang;
   /** Web address, for `web` sources (and seeds whose text gives one). */
   url: string;
   /** File name under `seeds/`, for `seed` sources. */

@@ -196,4 +196,7 @@ export const be: Catalogue = {
   'summary.docsTitle': 'Дакументы, падпісаныя ў {year} годзе',
   'coverage.sourced': 'з крыніцай тут: {count} з {total}',
   'figures.undated': 'дакумент без даты',
+  'source.lang.uk': 'украінская',
+  'source.lang.pl': 'польская',
+  'source.lang.de': 'нямецкая',
 };

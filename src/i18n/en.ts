@@ -197,4 +197,7 @@ export const en: Catalogue = {
   'summary.docsTitle': 'Documents signed in {year}',
   'coverage.sourced': 'sourced here: {count} of {total}',
   'figures.undated': 'undated document',
+  'source.lang.uk': 'Ukrainian',
+  'source.lang.pl': 'Polish',
+  'source.lang.de': 'German',
 };

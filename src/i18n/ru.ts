@@ -194,6 +194,9 @@ export const ru = {
   'summary.docsTitle': 'Документы, подписанные в {year} году',
   'coverage.sourced': 'с источником здесь: {count} из {total}',
   'figures.undated': 'документ без даты',
+  'source.lang.uk': 'украинский',
+  'source.lang.pl': 'польский',
+  'source.lang.de': 'немецкий',
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -70,3 +70,28 @@ export function quoteFitsQualifier(quote: string, qualifier: string): boolean {
   const q = quote.toLowerCase();
   return markers.some((m) => q.includes(m));
 }
+
+/** The note that says a web quote was checked in the stored copy of the page its row cites. */
+export const VERIFIED_NOTE = 'verified verbatim in stored page';
+
+/**
+ * Why a row's quote is not the source's own words, or nothing when no sign says so: the note calls it
+ * a paraphrase; the quote is a line of a table (cells between "|"); or it is English while the source
+ * is in Russian or Belarusian (a translation, not a quote).
+ */
+export function paraphraseSigns(quote: string, note: string, sourceLang: string): string[] {
+  const signs: string[] = [];
+  if (/paraphras/iu.test(note)) signs.push('the note calls the quote a paraphrase');
+  if (/paraphras/iu.test(quote)) signs.push('the quote calls itself a paraphrase');
+  if (/\S\s*\|\s*\S[^|]*\|/u.test(quote)) signs.push('the quote is a table line (cells between "|")');
+  const cyrillic = (quote.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (quote.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (
+    (sourceLang === 'ru' || sourceLang === 'be') &&
+    latin > 2 * cyrillic &&
+    /[a-z]{3,}(?:\s+[a-z]{2,}){2}/iu.test(quote)
+  ) {
+    signs.push(`the quote is in English but the source's language is ${sourceLang}`);
+  }
+  return signs;
+}

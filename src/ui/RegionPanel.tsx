@@ -4,9 +4,11 @@ import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import type { AppState } from '../state/createAppStore';
 import type { Translator } from '../i18n/translate';
-import type { Lang, MapEvent, RegionInfo } from '../data/types';
+import { assignmentOf } from '../data/dataset';
+import type { Dataset, Lang, MapEvent, RegionInfo } from '../data/types';
 import { KindSwatch } from './Filters';
 import { SourceNote } from './SourceNote';
+import { AssignmentNote, TieDetails } from './TieDetails';
 
 const selectRegions = (s: AppState): RegionInfo[] | null => (s.load.status === 'ready' ? s.load.geo.regions : null);
 
@@ -27,7 +29,15 @@ function romanOf(n: number): string {
   return out;
 }
 
-function LinkRow({ item, t, lang, year }: { item: PlaceLink; t: Translator; lang: Lang; year: number }) {
+interface LinkRowProps {
+  item: PlaceLink;
+  dataset: Dataset;
+  t: Translator;
+  lang: Lang;
+  year: number;
+}
+
+function LinkRow({ item, dataset, t, lang, year }: LinkRowProps) {
   const { link, partner } = item;
   const partnerName = partner.names ? partner.names[lang] : t('panel.government');
   const when =
@@ -47,7 +57,7 @@ function LinkRow({ item, t, lang, year }: { item: PlaceLink; t: Translator; lang
         {item.isNew && <span className="byru-badge"> {t('link.new', { year })}</span>}
         {!item.inForce && <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>}
       </div>
-      {link.title && <div className="byru-link-title">{link.title}</div>}
+      <TieDetails link={link} dataset={dataset} lang={lang} t={t} />
       <details className="byru-cite">
         <summary>{t('panel.source')}</summary>
         <SourceNote record={link} />
@@ -88,6 +98,10 @@ export function RegionPanel() {
   const ready = dataset !== null && regions !== null;
   const regionName = (code: string): string => regions?.find((r) => r.code === code)?.names[lang] ?? code;
   const inForce = details?.links.filter((l) => l.inForce).length ?? 0;
+  const assignment =
+    details?.kind === 'region' && details.country === 'RU' && dataset
+      ? assignmentOf(dataset, details.id, year)
+      : undefined;
   const partnersHeading = details?.country === 'RU' ? t('panel.partners') : t('panel.partnersRu');
 
   return (
@@ -111,6 +125,7 @@ export function RegionPanel() {
               ? `${t('panel.city')} · ${t('panel.inRegion', { region: regionName(details.region) })}`
               : t(`country.${details.country}`)}
           </p>
+          {assignment && <AssignmentNote assignment={assignment} lang={lang} t={t} />}
           <p className="byru-count">{t('panel.linksCount', { year, count: inForce })}</p>
           <h3>{partnersHeading}</h3>
           {details.links.length === 0 ? (
@@ -118,7 +133,7 @@ export function RegionPanel() {
           ) : (
             <ul className="byru-links">
               {details.links.map((item) => (
-                <LinkRow key={item.link.id} item={item} t={t} lang={lang} year={year} />
+                <LinkRow key={item.link.id} item={item} dataset={dataset!} t={t} lang={lang} year={year} />
               ))}
             </ul>
           )}

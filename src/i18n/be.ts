@@ -195,8 +195,9 @@ export const be: Catalogue = {
   'panel.assignedSince': 'з {since}',
   'summary.docsTitle': 'Дакументы, падпісаныя ў {year} годзе',
   'coverage.sourced': 'з крыніцай тут: {count} з {total}',
-  'figures.undated': 'дакумент без даты',
+  'figures.undated': 'дакумент без даты: аднесена да года, вынікі якога ён падводзіць',
   'source.lang.uk': 'украінская',
   'source.lang.pl': 'польская',
   'source.lang.de': 'нямецкая',
+  'link.undated': 'ніводная крыніца не датуе гэтую сувязь',
 };

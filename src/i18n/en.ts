@@ -196,8 +196,9 @@ export const en: Catalogue = {
   'panel.assignedSince': 'since {since}',
   'summary.docsTitle': 'Documents signed in {year}',
   'coverage.sourced': 'sourced here: {count} of {total}',
-  'figures.undated': 'undated document',
+  'figures.undated': 'undated document: filed under the year whose results it reports',
   'source.lang.uk': 'Ukrainian',
   'source.lang.pl': 'Polish',
   'source.lang.de': 'German',
+  'link.undated': 'no source dates this tie',
 };

@@ -193,10 +193,11 @@ export const ru = {
   'panel.assignedSince': 'с {since}',
   'summary.docsTitle': 'Документы, подписанные в {year} году',
   'coverage.sourced': 'с источником здесь: {count} из {total}',
-  'figures.undated': 'документ без даты',
+  'figures.undated': 'документ без даты: отнесено к году, итоги которого он подводит',
   'source.lang.uk': 'украинский',
   'source.lang.pl': 'польский',
   'source.lang.de': 'немецкий',
+  'link.undated': 'ни один источник не датирует эту связь',
 } as const;
 
 export type MessageKey = keyof typeof ru;

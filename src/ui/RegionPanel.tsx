@@ -45,9 +45,9 @@ function LinkRow({ item, dataset, t, lang, year }: LinkRowProps) {
       ? String(link.year)
       : item.start !== null
         ? t('link.dateUnknown', { year: item.start })
-        : t('link.dateUnknown', { year: '—' });
+        : t('link.undated');
   return (
-    <li className={`byru-link${item.inForce ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
+    <li className={`byru-link${item.inForce || item.start === null ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
       <div className="byru-link-head">
         <KindSwatch kind={link.kind} />
         <strong>{partnerName}</strong>
@@ -55,7 +55,10 @@ function LinkRow({ item, dataset, t, lang, year }: LinkRowProps) {
       <div className="byru-link-meta">
         {t(`kind.${link.kind}`)} · {t(`status.${link.status}`)} · {when}
         {item.isNew && <span className="byru-badge"> {t('link.new', { year })}</span>}
-        {!item.inForce && <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>}
+        {/* An undated tie is not "after" any year: no source places it on the timeline at all. */}
+        {!item.inForce && item.start !== null && (
+          <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>
+        )}
       </div>
       <TieDetails link={link} dataset={dataset} lang={lang} t={t} />
       <details className="byru-cite">

@@ -90,13 +90,9 @@ function createTieDataset(): Dataset {
   };
 }
 
-function renderReady(ui: ReactElement, config: Partial<ViewConfig>) {
+function renderReady(ui: ReactElement, config: Partial<ViewConfig>, dataset = createTieDataset()) {
   const view = renderWithStore(ui, config);
-  act(() =>
-    view.store
-      .getState()
-      .setLoad({ status: 'ready', dataset: createTieDataset(), geo: { ...NO_GEO, regions: REGIONS } }),
-  );
+  act(() => view.store.getState().setLoad({ status: 'ready', dataset, geo: { ...NO_GEO, regions: REGIONS } }));
   return view;
 }
 
@@ -157,6 +153,18 @@ describe('the region panel shows what stands under each tie', () => {
     const item = tie(screen.getByRole('complementary', { name: 'Рэгіён' }), 'Пагадненне');
     expect(item).toHaveTextContent('пратакол аб намерах (не пагадненне)');
     expect(item).toHaveTextContent('Пратакол аб намерах (наша апісанне)');
+  });
+});
+
+describe('an undated tie', () => {
+  it('says no source dates it, instead of "in force by —" and "after 2024"', () => {
+    renderReady(<RegionPanel />, { region: 'ufa', year: 2024, lang: 'en' }, createDataset());
+    const panel = screen.getByRole('complementary', { name: 'Region' });
+    const undated = within(panel)
+      .getAllByRole('listitem')
+      .filter((li) => li.textContent?.includes('no source dates this tie'));
+    expect(undated).toHaveLength(1);
+    expect(undated[0]).not.toHaveTextContent(/after 2024|in force by —/u);
   });
 });
 

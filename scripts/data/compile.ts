@@ -9,6 +9,7 @@ import {
   BY_GOVERNMENT,
   FIRST_YEAR,
   LAST_YEAR,
+  UNDATED,
   type City,
   type Dataset,
   type Figure,
@@ -53,7 +54,13 @@ import {
   type SourceRow,
   type TableFile,
 } from './schemas.ts';
-import { normaliseWhitespace, quoteFitsQualifier, quoteStandsIn, quoteStatesNumber } from './text.ts';
+import {
+  normaliseWhitespace,
+  partsStandInOrder,
+  quoteFitsQualifier,
+  quoteStandsIn,
+  quoteStatesNumber,
+} from './text.ts';
 
 export interface CompileInput {
   /** CSV text of each table, by file name (`sources.csv`, `links.csv` …). */
@@ -171,6 +178,8 @@ export function compileDataset(input: CompileInput): CompileResult {
     const doc = input.seeds[source.file];
     if (doc === undefined) return; // reported on the source's own row
     if (quoteStandsIn(quote, doc)) return;
+    // A quote cut with "…": each part stands in the document, in order.
+    if (quote.includes('…') && partsStandInOrder(quote, doc)) return;
     push('quote', `not found verbatim in seeds/${source.file} (whitespace aside)${divergence(quote, doc)}`);
   }
 
@@ -212,7 +221,7 @@ export function compileDataset(input: CompileInput): CompileResult {
     else if (metric.unit !== row.unit) push('unit', `"${row.unit}" differs from the metric's unit "${metric.unit}"`);
     const source = checkSource(push, row.sourceId);
     checkTimeline(push, 'year', row.year, row.outsideTimeline);
-    if (row.asOf && Number(row.asOf.slice(0, 4)) < row.year) {
+    if (row.asOf && row.asOf !== UNDATED && Number(row.asOf.slice(0, 4)) < row.year) {
       push('asOf', `${row.asOf} lies before the figure's year ${row.year}`);
     }
     if (row.qualifier === 'range') {

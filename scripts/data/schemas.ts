@@ -15,6 +15,7 @@ import {
   QUALIFIERS,
   SOURCE_KINDS,
   SOURCE_LANGS,
+  UNDATED,
 } from '../../src/data/types.ts';
 
 /** Columns of each table, in the order the files use. */
@@ -255,7 +256,13 @@ export const figureRow = z.object({
   metric: ref,
   series: id,
   year: int,
-  asOf: optDate,
+  asOf: cell((s) =>
+    s === '' || s === UNDATED || validDate(s)
+      ? s
+      : {
+          problem: `${show(s)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (or "${UNDATED}" for an undated source)`,
+        },
+  ),
   value: num,
   valueMax: optNum,
   qualifier: oneOf(QUALIFIERS),

@@ -14,6 +14,43 @@ export function quoteStandsIn(quote: string, document: string): boolean {
   return q.length > 0 && normaliseWhitespace(document).includes(q);
 }
 
+/** Number words the quotes use for small counts (Russian, Belarusian, English). */
+const NUMBER_WORDS: Record<string, number> = {
+  один: 1,
+  одна: 1,
+  одно: 1,
+  адзін: 1,
+  адна: 1,
+  one: 1,
+  два: 2,
+  две: 2,
+  дзве: 2,
+  two: 2,
+  три: 3,
+  тры: 3,
+  three: 3,
+  четыре: 4,
+  чатыры: 4,
+  four: 4,
+  пять: 5,
+  пяць: 5,
+  five: 5,
+};
+const NUMBER_WORD = new RegExp(`(?<!\\p{L})(${Object.keys(NUMBER_WORDS).join('|')})(?!\\p{L})`, 'giu');
+
+/** True when every part of a quote cut with "…" stands verbatim (whitespace aside) in `document`, in order. */
+export function partsStandInOrder(quote: string, document: string): boolean {
+  const doc = normaliseWhitespace(document);
+  const parts = quote.split('…').map(normaliseWhitespace).filter(Boolean);
+  let from = 0;
+  for (const part of parts) {
+    const at = doc.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return parts.length > 0;
+}
+
 /** Scale words that may follow a number: «3 тысяч» is 3000, «1 миллиард» is 1e9. */
 const SCALES: ReadonlyArray<[RegExp, number]> = [
   [/^(тыс|thousand)/iu, 1e3],
@@ -44,6 +81,8 @@ export function numbersInText(text: string): number[] {
     const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s\u00a0]+/u, '');
     for (const [re, factor] of SCALES) if (re.test(rest)) add(Math.round(n * factor * 1e6) / 1e6);
   }
+  // Small numbers written as words: «два земельных участка» states 2.
+  for (const m of text.matchAll(NUMBER_WORD)) add(NUMBER_WORDS[m[1]!.toLowerCase()] ?? NaN);
   // Digit groups separated by (no-break) spaces: "3 000 000".
   for (const m of text.matchAll(/\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])/gu)) {
     add(Number(m[0].replace(/[ \u00a0\u202f]/gu, '')));

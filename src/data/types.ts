@@ -54,6 +54,9 @@ export interface Metric {
   order: number;
 }
 
+/** A figure's `asOf` when its source is undated (seed 002): the year it is filed under is derived. */
+export const UNDATED = 'undated';
+
 export interface Figure {
   id: string;
   metric: string;
@@ -61,7 +64,7 @@ export interface Figure {
   series: string;
   /** The year the figure describes. */
   year: number;
-  /** ISO date (partial allowed) the figure is "as of", when the source gives one. */
+  /** ISO date (partial allowed) the figure is "as of", when the source gives one; `undated` when the source has no date. */
   asOf: string;
   value: number;
   /** Upper bound for `range` figures. */

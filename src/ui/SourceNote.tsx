@@ -1,5 +1,5 @@
 import { sourceById } from '../data/dataset';
-import type { Certainty, Source } from '../data/types';
+import { UNDATED, type Certainty, type Source } from '../data/types';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
@@ -124,7 +124,11 @@ export function SourceNote({ record, id }: SourceNoteProps) {
         )}
       </figure>
       {record.asOf && (
-        <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
+        <p className="byru-source-asof">
+          {record.asOf === UNDATED
+            ? t('figures.undated')
+            : t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}
+        </p>
       )}
       {(record.scope || note || source?.note) && (
         <dl className="byru-source-meta is-stacked">

@@ -47,6 +47,12 @@ describe('compileDataset on valid tables', () => {
     expect(ds?.links[1]).toMatchObject({ year: null, inForceBy: 2023 });
   });
 
+  it('accepts "undated" as the date of a figure whose source has none', () => {
+    const tables = { ...base, [FIG]: withLine(base[FIG], 2, figureLine({ asOf: 'undated' })) };
+    expect(messages(tables)).toEqual([]);
+    expect(compileDataset({ tables, seeds: createSeeds() }).dataset?.figures[0]?.asOf).toBe('undated');
+  });
+
   it('compiles documents, meetings and assignments with names in three languages', () => {
     const ds = compileDataset({ tables: base, seeds: createSeeds() }).dataset;
     expect(ds?.documents[0]).toMatchObject({ link: 'gov-kursk', periodStart: 2023, periodEnd: 2025 });
@@ -153,7 +159,7 @@ describe('compileDataset reports file:line: field: reason', () => {
     [
       'a date that is not ISO',
       { [FIG]: withLine(base[FIG], 2, figureLine({ asOf: '06.2023' })) },
-      'data/figures.csv:2: asOf: "06.2023" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD',
+      'data/figures.csv:2: asOf: "06.2023" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (or "undated" for an undated source)',
     ],
     [
       'a sister-city link between regions that does not name the cities',

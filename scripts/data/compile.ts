@@ -395,8 +395,9 @@ export function compileDataset(input: CompileInput): CompileResult {
     if ((row.reason === 'duplicate' || row.reason === 'other') && !row.detail) {
       push('detail', row.reason === 'duplicate' ? 'name the row id it duplicates' : 'say why');
     }
-    if (row.reason === 'duplicate' && row.detail && !row.detail.split(/[\s,;]+/u).some((w) => rowIds.has(w))) {
-      push('detail', `"${row.detail}" names no row id of the data (the row it duplicates)`);
+    const named = (w: string) => rowIds.has(w) || (/^[A-H]\d+$|^FBS:/u.test(w) && w !== row.entry);
+    if (row.reason === 'duplicate' && row.detail && !row.detail.split(/[\s,;.()]+/u).some(named)) {
+      push('detail', `"${row.detail}" names no row id of the data nor another entry (what it duplicates)`);
     }
   }
 

@@ -102,11 +102,36 @@ export const QUALIFIER_MARKERS = {
   at_least: ['не менее', 'at least', 'минимум'],
 } as const;
 
+/** Greek and Latin letters some stored pages put in Cyrillic words («οκοло»), read as the Cyrillic ones. */
+const LOOK_ALIKES: Record<string, string> = {
+  ο: 'о',
+  κ: 'к',
+  α: 'а',
+  ε: 'е',
+  ρ: 'р',
+  τ: 'т',
+  ν: 'v',
+  o: 'о',
+  a: 'а',
+  e: 'е',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  k: 'к',
+};
+
+/** Reads look-alike letters inside Cyrillic words as Cyrillic (a Latin word stays Latin). */
+export function foldLookAlikes(text: string): string {
+  return text.replace(/[\p{L}]+/gu, (word) =>
+    /\p{Script=Cyrillic}/u.test(word) ? [...word].map((ch) => LOOK_ALIKES[ch] ?? ch).join('') : word,
+  );
+}
+
 /** True when the quote carries a marker for the qualifier (always true for `exact` and `range`). */
 export function quoteFitsQualifier(quote: string, qualifier: string): boolean {
   const markers = (QUALIFIER_MARKERS as Record<string, readonly string[]>)[qualifier];
   if (!markers) return true;
-  const q = quote.toLowerCase();
+  const q = foldLookAlikes(quote.toLowerCase());
   return markers.some((m) => q.includes(m));
 }
 

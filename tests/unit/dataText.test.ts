@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  foldLookAlikes,
   normaliseWhitespace,
   numbersInText,
   quoteFitsQualifier,
@@ -98,5 +99,15 @@ describe('partsStandInOrder', () => {
     ['a part that is not there', 'первое … пятое', false],
   ])('%s: %s', (_name, quote, expected) => {
     expect(partsStandInOrder(quote, 'первое второе третье')).toBe(expected);
+  });
+});
+
+describe('look-alike letters in Cyrillic words', () => {
+  it('reads «оκоло» (with a Greek kappa) as «около», so the qualifier marker is found', () => {
+    expect(quoteFitsQualifier('насчитывает оκоло 300 сοглашений', 'about')).toBe(true);
+  });
+
+  it('leaves Latin words alone', () => {
+    expect(foldLookAlikes('about pact')).toBe('about pact');
   });
 });

@@ -53,6 +53,11 @@ describe('compileDataset on valid tables', () => {
     expect(compileDataset({ tables, seeds: createSeeds() }).dataset?.figures[0]?.asOf).toBe('undated');
   });
 
+  it('accepts a duplicate that names the entry it repeats instead of a row', () => {
+    const excluded = withRow(base['excluded.csv'], 'A3,facts-research,duplicate,Same fact as entry A1.');
+    expect(messages({ ...base, 'excluded.csv': excluded })).toEqual([]);
+  });
+
   it('compiles documents, meetings and assignments with names in three languages', () => {
     const ds = compileDataset({ tables: base, seeds: createSeeds() }).dataset;
     expect(ds?.documents[0]).toMatchObject({ link: 'gov-kursk', periodStart: 2023, periodEnd: 2025 });
@@ -296,7 +301,7 @@ describe('compileDataset reports file:line: field: reason', () => {
     [
       'a duplicate that names no row',
       { 'excluded.csv': withRow(base['excluded.csv'], 'A3,facts-research,duplicate,somewhere') },
-      'data/excluded.csv:3: detail: "somewhere" names no row id of the data (the row it duplicates)',
+      'data/excluded.csv:3: detail: "somewhere" names no row id of the data nor another entry (what it duplicates)',
     ],
     [
       'an entry id of no brief',

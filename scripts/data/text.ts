@@ -145,7 +145,9 @@ export const VERIFIED_NOTE = 'verified verbatim in stored page';
  */
 export function paraphraseSigns(quote: string, note: string, sourceLang: string): string[] {
   const signs: string[] = [];
-  if (/paraphras/iu.test(note)) signs.push('the note calls the quote a paraphrase');
+  // "Replaces the paraphrase" tells the history of the row, not that its quote is one.
+  const ownNote = note.replace(/replac\w*\s+(?:the\s+|an?\s+)?(?:earlier\s+|old\s+|former\s+)?paraphras\w*/giu, '');
+  if (/paraphras/iu.test(ownNote)) signs.push('the note calls the quote a paraphrase');
   if (/paraphras/iu.test(quote)) signs.push('the quote calls itself a paraphrase');
   if (/\S\s*\|\s*\S[^|]*\|/u.test(quote)) signs.push('the quote is a table line (cells between "|")');
   const cyrillic = (quote.match(/\p{Script=Cyrillic}/gu) ?? []).length;

@@ -14,6 +14,13 @@ describe('paraphraseSigns', () => {
       ['the note calls the quote a paraphrase'],
     ],
     [
+      'a note that tells it replaces the earlier paraphrase',
+      'Соглашение подписано.',
+      'verified verbatim in stored page (pages corpus). Replaces the paraphrase.',
+      'ru',
+      [],
+    ],
+    [
       'a table line of the brief',
       'II | 2015 | 17–18 Sep | Sochi (RU-KDA)',
       '',

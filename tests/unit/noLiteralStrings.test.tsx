@@ -94,9 +94,23 @@ function dataStrings(lang: Lang): string[] {
     date(f.asOf);
   }
   for (const l of dataset.links) {
-    add(l.title, l.quote);
+    add(l.title, l.quote, l.label[lang], l.chair[lang]);
     remark(l.note);
     date(l.date);
+  }
+  for (const d of dataset.documents) {
+    add(d.title, d.quote, d.label[lang]);
+    remark(d.note);
+    date(d.date);
+  }
+  for (const m of dataset.meetings) {
+    add(m.quote, m.city);
+    remark(m.note);
+  }
+  for (const a of dataset.assignments) {
+    add(a.assignee[lang], a.quote);
+    remark(a.note);
+    date(a.since);
   }
   for (const e of dataset.events) {
     add(e.names[lang], e.quote);

@@ -200,4 +200,7 @@ export const be: Catalogue = {
   'source.lang.pl': 'польская',
   'source.lang.de': 'нямецкая',
   'link.undated': 'ніводная крыніца не датуе гэтую сувязь',
+  'table.documents': 'дакументы пад сувязямі',
+  'table.meetings': 'пасяджэнні сумесных органаў',
+  'table.assignments': 'замацаванне рэгіёнаў',
 };

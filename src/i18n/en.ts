@@ -201,4 +201,7 @@ export const en: Catalogue = {
   'source.lang.pl': 'Polish',
   'source.lang.de': 'German',
   'link.undated': 'no source dates this tie',
+  'table.documents': 'documents under ties',
+  'table.meetings': 'meetings of joint bodies',
+  'table.assignments': 'assignments of regions',
 };

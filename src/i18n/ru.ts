@@ -198,6 +198,9 @@ export const ru = {
   'source.lang.pl': 'польский',
   'source.lang.de': 'немецкий',
   'link.undated': 'ни один источник не датирует эту связь',
+  'table.documents': 'документы под связями',
+  'table.meetings': 'заседания совместных органов',
+  'table.assignments': 'закрепление регионов',
 } as const;
 
 export type MessageKey = keyof typeof ru;

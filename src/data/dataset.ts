@@ -183,11 +183,17 @@ export function linkStartYear(link: Link): number | null {
   return link.year ?? link.inForceBy;
 }
 
-/** Links signed or in force by `year` (a link counts from `year ?? inForceBy`; undated links never). */
+/** Statuses that count as a concluded agreement (not authorised, planned or a protocol of intentions). */
+const CONCLUDED = new Set<Link['status']>(['signed', 'in_force', 'renewed']);
+
+/**
+ * Links signed, in force or renewed by `year` (a link counts from `year ?? inForceBy`; undated links
+ * never); not those only authorised, planned or a protocol of intentions.
+ */
 export function linksInForce(dataset: Dataset, year: number): Link[] {
   return dataset.links.filter((l) => {
     const start = linkStartYear(l);
-    return start !== null && start <= year && (l.status === 'signed' || l.status === 'in_force');
+    return start !== null && start <= year && CONCLUDED.has(l.status);
   });
 }
 
@@ -255,9 +261,6 @@ export function assignmentOf(dataset: Dataset, region: string, year: number): As
   });
   return current.sort((a, b) => b.since.localeCompare(a.since) || a.id.localeCompare(b.id))[0];
 }
-
-/** Statuses that count as a concluded agreement (not authorised, planned or a protocol of intentions). */
-const CONCLUDED = new Set<Link['status']>(['signed', 'in_force', 'renewed']);
 
 /** A tie a source shows existing: not only authorised or planned. */
 export function isTie(link: Link): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../scripts/data/fixtures';
-import type { Assignment, Dataset } from '../../src/data/types';
+import type { Assignment, Dataset, Link } from '../../src/data/types';
 import {
   assignmentOf,
   cityById,
@@ -164,5 +164,23 @@ describe('ties: documents, meetings, assignments, what was signed', () => {
     ['trade_turnover', 2020, null],
   ])('counts what the data sources of the official count %s by %i: %s', (metric, year, expected) => {
     expect(sourcedCount(ds, metric, year)).toBe(expected);
+  });
+});
+
+describe('linksInForce with the statuses a source can give', () => {
+  const base = createDataset();
+  const only = (status: Link['status']): Dataset => ({
+    ...base,
+    links: [{ ...base.links[0]!, status, year: 2020, inForceBy: null }],
+  });
+  it.each<[Link['status'], boolean]>([
+    ['signed', true],
+    ['in_force', true],
+    ['renewed', true],
+    ['intentions', false],
+    ['authorised', false],
+    ['planned', false],
+  ])('counts a %s link as in force: %s', (status, expected) => {
+    expect(linksInForce(only(status), 2024).length > 0).toBe(expected);
   });
 });

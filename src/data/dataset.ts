@@ -176,11 +176,12 @@ export function seriesByMetric(dataset: Dataset, metric: string): Series[] {
 }
 
 /**
- * The year from which a link is shown: its signing year, else the year by which a source shows it
+ * The year from which a link is shown: for a renewal, the first signing when a source gives it (the
+ * tie existed before it was renewed); else its signing year, else the year by which a source shows it
  * (in force, or authorised for `authorised` links); null when no source dates it at all.
  */
 export function linkStartYear(link: Link): number | null {
-  return link.year ?? link.inForceBy;
+  return (link.status === 'renewed' ? link.firstYear : null) ?? link.year ?? link.inForceBy;
 }
 
 /** Statuses that count as a concluded agreement (not authorised, planned or a protocol of intentions). */

@@ -184,3 +184,14 @@ describe('linksInForce with the statuses a source can give', () => {
     expect(linksInForce(only(status), 2024).length > 0).toBe(expected);
   });
 });
+
+describe('linkStartYear of a renewed tie', () => {
+  const link = createDataset().links[0]!;
+  it.each<[string, Partial<Link>, number | null]>([
+    ['a renewal with its first signing', { status: 'renewed', year: 2022, firstYear: 2004 }, 2004],
+    ['a renewal whose first signing no source gives', { status: 'renewed', year: 2022, firstYear: null }, 2022],
+    ['a signed tie', { status: 'signed', year: 2020, firstYear: null }, 2020],
+  ])('starts %s from %s', (_name, over, expected) => {
+    expect(linkStartYear({ ...link, ...over })).toBe(expected);
+  });
+});

@@ -49,6 +49,13 @@ function NewLink({ item, t, lang }: { item: YearLink; t: Translator; lang: Lang 
           <q lang={source?.lang}>{link.title}</q>
         </>
       )}
+      {/* Without a verbatim title, or for a reader of another language: our description, marked. */}
+      {link.label[lang] && (!link.title || source?.lang !== lang) && (
+        <>
+          {', '}
+          {link.label[lang]} <span className="byru-ours">({t('link.ours')})</span>
+        </>
+      )}
       {' ('}
       <SourceName source={source} t={t} />
       {')'}

@@ -188,6 +188,13 @@ describe('the year summary lists what was signed that year', () => {
     expect(items.map((li) => li.textContent)).toEqual([expect.stringContaining(text)]);
   });
 
+  it("names a tie signed that year by its verbatim title and, for another language's reader, our description", () => {
+    renderReady(<YearSummary />, { year: 2020, lang: 'en' });
+    const section = screen.getByRole('region', { name: '2020 in brief' });
+    expect(within(section).getByText(TITLE)).toHaveAttribute('lang', 'ru');
+    expect(section).toHaveTextContent('Cooperation agreement (our description)');
+  });
+
   it('has no documents heading in a year when none was signed', () => {
     renderReady(<YearSummary />, { year: 2019, lang: 'en' });
     expect(screen.queryByRole('heading', { name: /Documents signed/ })).not.toBeInTheDocument();

@@ -9,20 +9,29 @@ import {
   BY_GOVERNMENT,
   FIRST_YEAR,
   LAST_YEAR,
+  UNDATED,
   type City,
   type Dataset,
   type Figure,
   type Link,
   type MapEvent,
   type Metric,
+  type Assignment,
+  type Meeting,
   type RegionFact,
   type Source,
+  type TieDocument,
 } from '../../src/data/types.ts';
 import { type CsvRow, type DataError, readCsv } from './csv.ts';
 import {
   COLUMNS,
   TABLE_FILES,
+  accountedRow,
+  assignmentRow,
   cityRow,
+  documentRow,
+  excludedRow,
+  meetingRow,
   eventRow,
   figureRow,
   linkRow,
@@ -30,7 +39,12 @@ import {
   regionFactRow,
   regionRow,
   sourceRow,
+  type AccountedRow,
+  type AssignmentRow,
   type CityRow,
+  type DocumentRow,
+  type ExcludedRow,
+  type MeetingRow,
   type EventRow,
   type FigureRow,
   type LinkRow,
@@ -40,7 +54,14 @@ import {
   type SourceRow,
   type TableFile,
 } from './schemas.ts';
-import { implausibleYear, normaliseWhitespace, quoteFitsQualifier, quoteStandsIn, quoteStatesNumber } from './text.ts';
+import {
+  implausibleYear,
+  normaliseWhitespace,
+  partsStandInOrder,
+  quoteFitsQualifier,
+  quoteStandsIn,
+  quoteStatesNumber,
+} from './text.ts';
 
 export interface CompileInput {
   /** CSV text of each table, by file name (`sources.csv`, `links.csv` …). */
@@ -96,6 +117,11 @@ export function compileDataset(input: CompileInput): CompileResult {
   const links = table<LinkRow>('links.csv', linkRow);
   const events = table<EventRow>('events.csv', eventRow);
   const facts = table<RegionFactRow>('regionFacts.csv', regionFactRow);
+  const documents = table<DocumentRow>('documents.csv', documentRow);
+  const meetings = table<MeetingRow>('meetings.csv', meetingRow);
+  const assignments = table<AssignmentRow>('assignments.csv', assignmentRow);
+  const excluded = table<ExcludedRow>('excluded.csv', excludedRow);
+  const accounted = table<AccountedRow>('accounted.csv', accountedRow);
 
   // Ids are unique within each table.
   function unique<T>(file: TableFile, rows: Parsed<T>[], key: (r: T) => string): Map<string, T> {
@@ -122,9 +148,12 @@ export function compileDataset(input: CompileInput): CompileResult {
   const metricById = unique('metrics.csv', metrics, (r) => r.id);
   unique('figures.csv', figures, (r) => r.id);
   const cityById = unique('cities.csv', cities, (r) => r.id);
-  unique('links.csv', links, (r) => r.id);
+  const linkById = unique('links.csv', links, (r) => r.id);
   unique('events.csv', events, (r) => r.id);
   unique('regionFacts.csv', facts, (r) => r.id);
+  unique('documents.csv', documents, (r) => r.id);
+  unique('meetings.csv', meetings, (r) => r.id);
+  unique('assignments.csv', assignments, (r) => r.id);
 
   type Push = (field: string, reason: string) => void;
   const pusher =
@@ -150,6 +179,8 @@ export function compileDataset(input: CompileInput): CompileResult {
     const doc = input.seeds[source.file];
     if (doc === undefined) return; // reported on the source's own row
     if (quoteStandsIn(quote, doc)) return;
+    // A quote cut with "…": each part stands in the document, in order.
+    if (quote.includes('…') && partsStandInOrder(quote, doc)) return;
     push('quote', `not found verbatim in seeds/${source.file} (whitespace aside)${divergence(quote, doc)}`);
   }
 
@@ -193,7 +224,7 @@ export function compileDataset(input: CompileInput): CompileResult {
     else if (metric.unit !== row.unit) push('unit', `"${row.unit}" differs from the metric's unit "${metric.unit}"`);
     const source = checkSource(push, row.sourceId);
     checkTimeline(push, 'year', row.year, row.outsideTimeline);
-    if (row.asOf && Number(row.asOf.slice(0, 4)) < row.year) {
+    if (row.asOf && row.asOf !== UNDATED && Number(row.asOf.slice(0, 4)) < row.year) {
       push('asOf', `${row.asOf} lies before the figure's year ${row.year}`);
     }
     if (row.qualifier === 'range') {
@@ -240,9 +271,24 @@ export function compileDataset(input: CompileInput): CompileResult {
     if (!to || row.to === BY_GOVERNMENT)
       push('to', `"${row.to}" is neither a Russian region code nor a city id in ${dir}/cities.csv`);
     else if (to.country !== 'RU') push('to', `"${row.to}" is not on the Russian side`);
-    if (row.kind === 'sister') {
-      if (from && !from.city) push('from', 'a sister-city link joins two city ids');
-      if (to && !to.city) push('to', 'a sister-city link joins two city ids');
+    const labels = [row.label_ru, row.label_be, row.label_en].filter(Boolean).length;
+    if (labels !== 0 && labels !== 3)
+      push('label_ru', 'give the label in all three languages (label_ru, label_be, label_en)');
+    if (row.kind === 'sister' && (from?.city === false || to?.city === false) && labels === 0) {
+      push('label_ru', 'a sister-city link between region codes names the cities or districts in label_ru/be/en');
+    }
+    if (row.kind === 'body' && from?.city)
+      push('from', 'a joint body is formed by BY-GOV or an oblast/Minsk, not a city');
+    if (row.kind === 'body' && to?.city) push('to', 'a joint body joins a Russian subject (region code), not a city');
+    const chairs = [row.chair_ru, row.chair_be, row.chair_en].filter(Boolean).length;
+    if (chairs !== 0 && row.kind !== 'body') push('chair_ru', 'only a joint body (kind "body") has a co-chair');
+    else if (chairs !== 0 && chairs !== 3)
+      push('chair_ru', 'give the co-chair in all three languages (chair_ru, chair_be, chair_en)');
+    if (row.firstYear !== null && row.status !== 'renewed') {
+      push('firstYear', `only a "renewed" link has the year of its first signing (status is "${row.status}")`);
+    }
+    if (row.firstYear !== null && row.year !== null && row.firstYear > row.year) {
+      push('firstYear', `${row.firstYear} lies after the renewal year ${row.year}`);
     }
     if (row.year !== null && row.inForceBy !== null)
       push('inForceBy', 'give either year (signed) or inForceBy, not both');
@@ -284,6 +330,78 @@ export function compileDataset(input: CompileInput): CompileResult {
     checkRegion(push, 'region', row.region);
     checkTimeline(push, 'year', row.year, row.outsideTimeline);
     checkQuote(push, checkSource(push, row.sourceId), row.quote);
+  }
+
+  // documents under a tie
+  for (const { line, row } of documents) {
+    const push = pusher('documents.csv', line);
+    if (!linkById.has(row.link)) push('link', `"${row.link}" is not a link id in ${dir}/links.csv`);
+    if (row.date && row.year === null) push('date', 'a signing date needs the signing year');
+    if (row.date && row.year !== null && !row.date.startsWith(String(row.year))) {
+      push('date', `${row.date} is not in the signing year ${row.year}`);
+    }
+    if (row.periodStart !== null && row.periodEnd !== null && row.periodEnd < row.periodStart) {
+      push('periodEnd', `${row.periodEnd} lies before periodStart ${row.periodStart}`);
+    }
+    checkQuote(push, checkSource(push, row.sourceId), row.quote);
+  }
+
+  // meetings of joint bodies
+  for (const { line, row } of meetings) {
+    const push = pusher('meetings.csv', line);
+    const link = linkById.get(row.link);
+    if (!link) push('link', `"${row.link}" is not a link id in ${dir}/links.csv`);
+    else if (link.kind !== 'body' && link.kind !== 'agreement') {
+      push('link', `"${row.link}" is a "${link.kind}" link: meetings belong to a joint body or an agreement`);
+    }
+    if (row.date && !row.date.startsWith(String(row.year))) push('date', `${row.date} is not in ${row.year}`);
+    checkQuote(push, checkSource(push, row.sourceId), row.quote);
+  }
+
+  // assignments of Russian subjects to Belarusian officials
+  for (const { line, row } of assignments) {
+    const push = pusher('assignments.csv', line);
+    if (countryOfRegion(row.region) !== 'RU')
+      push('region', `"${row.region}" is not a Russian region code in ${dir}/regions.csv`);
+    if (row.since && row.until && row.until < row.since) push('until', `${row.until} lies before ${row.since}`);
+    checkQuote(push, checkSource(push, row.sourceId), row.quote);
+  }
+
+  // Every brief entry is accounted for once: in the data (accounted.csv) or set aside (excluded.csv).
+  const rowIds = new Set<string>(
+    [figures, links, events, facts, documents, meetings, assignments, cities].flatMap((t) =>
+      t.map(({ row }) => (row as { id: string }).id),
+    ),
+  );
+  const entryAt = new Map<string, string>();
+  function entryOnce(file: TableFile, line: number, entry: string) {
+    const first = entryAt.get(entry);
+    if (first) pusher(file, line)('entry', `"${entry}" is already accounted for in ${first}`);
+    else entryAt.set(entry, `${path(file)}:${line}`);
+  }
+  function briefFits(push: Push, entry: string, brief: string) {
+    const fbs = entry.startsWith('FBS:');
+    if (fbs !== (brief === 'facts-beyond-seeds')) {
+      push('brief', `"${brief}" does not fit entry "${entry}" (FBS:… entries are from facts-beyond-seeds)`);
+    }
+  }
+  for (const { line, row } of accounted) {
+    const push = pusher('accounted.csv', line);
+    entryOnce('accounted.csv', line, row.entry);
+    briefFits(push, row.entry, row.brief);
+    for (const id of row.rows) if (!rowIds.has(id)) push('rows', `"${id}" is not the id of a row in any table`);
+  }
+  for (const { line, row } of excluded) {
+    const push = pusher('excluded.csv', line);
+    entryOnce('excluded.csv', line, row.entry);
+    briefFits(push, row.entry, row.brief);
+    if ((row.reason === 'duplicate' || row.reason === 'other') && !row.detail) {
+      push('detail', row.reason === 'duplicate' ? 'name the row id it duplicates' : 'say why');
+    }
+    const named = (w: string) => rowIds.has(w) || (/^[A-H]\d+$|^FBS:/u.test(w) && w !== row.entry);
+    if (row.reason === 'duplicate' && row.detail && !row.detail.split(/[\s,;.()]+/u).some(named)) {
+      push('detail', `"${row.detail}" names no row id of the data nor another entry (what it duplicates)`);
+    }
   }
 
   if (errors.length) {
@@ -334,7 +452,10 @@ export function compileDataset(input: CompileInput): CompileResult {
       year: r.year,
       date: r.date,
       inForceBy: r.inForceBy,
+      firstYear: r.firstYear,
       title: r.title,
+      label: { ru: r.label_ru, be: r.label_be, en: r.label_en },
+      chair: { ru: r.chair_ru, be: r.chair_be, en: r.chair_en },
       sourceId: r.sourceId,
       quote: r.quote,
       certainty: r.certainty,
@@ -366,6 +487,33 @@ export function compileDataset(input: CompileInput): CompileResult {
       quote: row.quote,
       certainty: row.certainty,
       note: row.note,
+    })),
+    documents: documents.map(({ row: r }): TieDocument => ({
+      id: r.id,
+      link: r.link,
+      kind: r.kind,
+      date: r.date,
+      year: r.year,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      title: r.title,
+      label: { ru: r.label_ru, be: r.label_be, en: r.label_en },
+      sourceId: r.sourceId,
+      quote: r.quote,
+      certainty: r.certainty,
+      note: r.note,
+    })),
+    meetings: meetings.map(({ row: r }): Meeting => ({ ...r })),
+    assignments: assignments.map(({ row: r }): Assignment => ({
+      id: r.id,
+      region: r.region,
+      assignee: { ru: r.assignee_ru, be: r.assignee_be, en: r.assignee_en },
+      since: r.since,
+      until: r.until,
+      sourceId: r.sourceId,
+      quote: r.quote,
+      certainty: r.certainty,
+      note: r.note,
     })),
   };
   return { dataset };

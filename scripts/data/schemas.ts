@@ -4,14 +4,18 @@
  */
 import { z } from 'zod';
 import {
+  BRIEFS,
   CERTAINTIES,
+  DOCUMENT_KINDS,
+  EXCLUSION_REASONS,
   EVENT_KINDS,
   EVENT_MODES,
-  LANGS,
   LINK_KINDS,
   LINK_STATUSES,
   QUALIFIERS,
   SOURCE_KINDS,
+  SOURCE_LANGS,
+  UNDATED,
 } from '../../src/data/types.ts';
 
 /** Columns of each table, in the order the files use. */
@@ -46,7 +50,14 @@ export const COLUMNS = {
     'year',
     'date',
     'inForceBy',
+    'firstYear',
     'title',
+    'label_ru',
+    'label_be',
+    'label_en',
+    'chair_ru',
+    'chair_be',
+    'chair_en',
     'sourceId',
     'certainty',
     'outsideTimeline',
@@ -86,6 +97,39 @@ export const COLUMNS = {
     'note',
     'quote',
   ],
+  'documents.csv': [
+    'id',
+    'link',
+    'kind',
+    'date',
+    'year',
+    'periodStart',
+    'periodEnd',
+    'title',
+    'label_ru',
+    'label_be',
+    'label_en',
+    'sourceId',
+    'certainty',
+    'note',
+    'quote',
+  ],
+  'meetings.csv': ['id', 'link', 'date', 'year', 'city', 'sourceId', 'certainty', 'note', 'quote'],
+  'assignments.csv': [
+    'id',
+    'region',
+    'assignee_ru',
+    'assignee_be',
+    'assignee_en',
+    'since',
+    'until',
+    'sourceId',
+    'certainty',
+    'note',
+    'quote',
+  ],
+  'excluded.csv': ['entry', 'brief', 'reason', 'detail'],
+  'accounted.csv': ['entry', 'brief', 'rows'],
 } as const;
 
 export type TableFile = keyof typeof COLUMNS;
@@ -186,7 +230,7 @@ export const sourceRow = z.object({
   title: text,
   publisher: optText,
   date: optDate,
-  lang: oneOf(LANGS),
+  lang: oneOf(SOURCE_LANGS),
   url,
   file: optText,
   note: optText,
@@ -212,7 +256,13 @@ export const figureRow = z.object({
   metric: ref,
   series: id,
   year: int,
-  asOf: optDate,
+  asOf: cell((s) =>
+    s === '' || s === UNDATED || validDate(s)
+      ? s
+      : {
+          problem: `${show(s)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (or "${UNDATED}" for an undated source)`,
+        },
+  ),
   value: num,
   valueMax: optNum,
   qualifier: oneOf(QUALIFIERS),
@@ -245,7 +295,14 @@ export const linkRow = z.object({
   year: optInt,
   date: optDate,
   inForceBy: optInt,
+  firstYear: optInt,
   title: optText,
+  label_ru: optText,
+  label_be: optText,
+  label_en: optText,
+  chair_ru: optText,
+  chair_be: optText,
+  chair_en: optText,
   sourceId: ref,
   certainty: oneOf(CERTAINTIES),
   outsideTimeline: yesNo,
@@ -288,6 +345,75 @@ export const regionFactRow = z.object({
   quote: text,
 });
 
+export const documentRow = z.object({
+  id,
+  link: ref,
+  kind: oneOf(DOCUMENT_KINDS),
+  date: optDate,
+  year: optInt,
+  periodStart: optInt,
+  periodEnd: optInt,
+  title: optText,
+  label_ru: text,
+  label_be: text,
+  label_en: text,
+  sourceId: ref,
+  certainty: oneOf(CERTAINTIES),
+  note: optText,
+  quote: text,
+});
+
+export const meetingRow = z.object({
+  id,
+  link: ref,
+  date: optDate,
+  year: int,
+  city: optText,
+  sourceId: ref,
+  certainty: oneOf(CERTAINTIES),
+  note: optText,
+  quote: text,
+});
+
+export const assignmentRow = z.object({
+  id,
+  region: ref,
+  assignee_ru: text,
+  assignee_be: text,
+  assignee_en: text,
+  since: optDate,
+  until: optDate,
+  sourceId: ref,
+  certainty: oneOf(CERTAINTIES),
+  note: optText,
+  quote: text,
+});
+
+/** A brief's entry id: `A1` … `H6` in facts-research.md, `FBS:<short key>` in facts-beyond-seeds.md. */
+const entry = cell((s) =>
+  /^(?:[A-H]\d+|FBS:[a-z0-9]+(?:-[a-z0-9]+)*)$/u.test(s)
+    ? s
+    : { problem: `${show(s)} is not an entry id: write A1 … H6, or FBS:<short-key> for facts-beyond-seeds.md` },
+);
+
+export const excludedRow = z.object({
+  entry,
+  brief: oneOf(BRIEFS),
+  reason: oneOf(EXCLUSION_REASONS),
+  detail: optText,
+});
+
+export const accountedRow = z.object({
+  entry,
+  brief: oneOf(BRIEFS),
+  rows: cell((s) => {
+    const ids = s.split(/\s+/u).filter(Boolean);
+    if (!ids.length) return { problem: 'is required: the ids of the rows that carry the entry, separated by spaces' };
+    const bad = ids.find((i) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(i));
+    return bad ? { problem: `"${bad}" is not a row id (lower-case latin letters, digits, single dashes)` } : ids;
+  }),
+});
+
 export type RegionRow = z.output<typeof regionRow>;
 export type SourceRow = z.output<typeof sourceRow>;
 export type MetricRow = z.output<typeof metricRow>;
@@ -296,3 +422,8 @@ export type CityRow = z.output<typeof cityRow>;
 export type LinkRow = z.output<typeof linkRow>;
 export type EventRow = z.output<typeof eventRow>;
 export type RegionFactRow = z.output<typeof regionFactRow>;
+export type DocumentRow = z.output<typeof documentRow>;
+export type MeetingRow = z.output<typeof meetingRow>;
+export type AssignmentRow = z.output<typeof assignmentRow>;
+export type ExcludedRow = z.output<typeof excludedRow>;
+export type AccountedRow = z.output<typeof accountedRow>;

@@ -14,6 +14,43 @@ export function quoteStandsIn(quote: string, document: string): boolean {
   return q.length > 0 && normaliseWhitespace(document).includes(q);
 }
 
+/** Number words the quotes use for small counts (Russian, Belarusian, English). */
+const NUMBER_WORDS: Record<string, number> = {
+  один: 1,
+  одна: 1,
+  одно: 1,
+  адзін: 1,
+  адна: 1,
+  one: 1,
+  два: 2,
+  две: 2,
+  дзве: 2,
+  two: 2,
+  три: 3,
+  тры: 3,
+  three: 3,
+  четыре: 4,
+  чатыры: 4,
+  four: 4,
+  пять: 5,
+  пяць: 5,
+  five: 5,
+};
+const NUMBER_WORD = new RegExp(`(?<!\\p{L})(${Object.keys(NUMBER_WORDS).join('|')})(?!\\p{L})`, 'giu');
+
+/** True when every part of a quote cut with "…" stands verbatim (whitespace aside) in `document`, in order. */
+export function partsStandInOrder(quote: string, document: string): boolean {
+  const doc = normaliseWhitespace(document);
+  const parts = quote.split('…').map(normaliseWhitespace).filter(Boolean);
+  let from = 0;
+  for (const part of parts) {
+    const at = doc.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return parts.length > 0;
+}
+
 /** Scale words that may follow a number: «3 тысяч» is 3000, «1 миллиард» is 1e9. */
 const SCALES: ReadonlyArray<[RegExp, number]> = [
   [/^(тыс|thousand)/iu, 1e3],
@@ -44,6 +81,8 @@ export function numbersInText(text: string): number[] {
     const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s\u00a0]+/u, '');
     for (const [re, factor] of SCALES) if (re.test(rest)) add(Math.round(n * factor * 1e6) / 1e6);
   }
+  // Small numbers written as words: «два земельных участка» states 2.
+  for (const m of text.matchAll(NUMBER_WORD)) add(NUMBER_WORDS[m[1]!.toLowerCase()] ?? NaN);
   // Digit groups separated by (no-break) spaces: "3 000 000".
   for (const m of text.matchAll(/\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])/gu)) {
     add(Number(m[0].replace(/[ \u00a0\u202f]/gu, '')));
@@ -63,11 +102,36 @@ export const QUALIFIER_MARKERS = {
   at_least: ['не менее', 'at least', 'минимум'],
 } as const;
 
+/** Greek and Latin letters some stored pages put in Cyrillic words («οκοло»), read as the Cyrillic ones. */
+const LOOK_ALIKES: Record<string, string> = {
+  ο: 'о',
+  κ: 'к',
+  α: 'а',
+  ε: 'е',
+  ρ: 'р',
+  τ: 'т',
+  ν: 'v',
+  o: 'о',
+  a: 'а',
+  e: 'е',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  k: 'к',
+};
+
+/** Reads look-alike letters inside Cyrillic words as Cyrillic (a Latin word stays Latin). */
+export function foldLookAlikes(text: string): string {
+  return text.replace(/[\p{L}]+/gu, (word) =>
+    /\p{Script=Cyrillic}/u.test(word) ? [...word].map((ch) => LOOK_ALIKES[ch] ?? ch).join('') : word,
+  );
+}
+
 /** True when the quote carries a marker for the qualifier (always true for `exact` and `range`). */
 export function quoteFitsQualifier(quote: string, qualifier: string): boolean {
   const markers = (QUALIFIER_MARKERS as Record<string, readonly string[]>)[qualifier];
   if (!markers) return true;
-  const q = quote.toLowerCase();
+  const q = foldLookAlikes(quote.toLowerCase());
   return markers.some((m) => q.includes(m));
 }
 
@@ -130,4 +194,31 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e
  */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
+/** The note that says a web quote was checked in the stored copy of the page its row cites. */
+export const VERIFIED_NOTE = 'verified verbatim in stored page';
+
+/**
+ * Why a row's quote is not the source's own words, or nothing when no sign says so: the note calls it
+ * a paraphrase; the quote is a line of a table (cells between "|"); or it is English while the source
+ * is in Russian or Belarusian (a translation, not a quote).
+ */
+export function paraphraseSigns(quote: string, note: string, sourceLang: string): string[] {
+  const signs: string[] = [];
+  // "Replaces the paraphrase" tells the history of the row, not that its quote is one.
+  const ownNote = note.replace(/replac\w*\s+(?:the\s+|an?\s+)?(?:earlier\s+|old\s+|former\s+)?paraphras\w*/giu, '');
+  if (/paraphras/iu.test(ownNote)) signs.push('the note calls the quote a paraphrase');
+  if (/paraphras/iu.test(quote)) signs.push('the quote calls itself a paraphrase');
+  if (/\S\s*\|\s*\S[^|]*\|/u.test(quote)) signs.push('the quote is a table line (cells between "|")');
+  const cyrillic = (quote.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (quote.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (
+    (sourceLang === 'ru' || sourceLang === 'be') &&
+    latin > 2 * cyrillic &&
+    /[a-z]{3,}(?:\s+[a-z]{2,}){2}/iu.test(quote)
+  ) {
+    signs.push(`the quote is in English but the source's language is ${sourceLang}`);
+  }
+  return signs;
 }

@@ -3,7 +3,18 @@
  * validation runs at build time, in scripts/data/) and the small pure look-ups the UI needs.
  */
 import { isDeferredField, isDeferredTable } from './details';
-import type { City, Dataset, Figure, Link, MapEvent, Source } from './types';
+import {
+  BY_GOVERNMENT,
+  type Assignment,
+  type City,
+  type Dataset,
+  type Figure,
+  type Link,
+  type MapEvent,
+  type Meeting,
+  type Source,
+  type TieDocument,
+} from './types';
 
 type Json = Record<string, unknown>;
 
@@ -56,6 +67,9 @@ const FIELDS = {
     text: 'names',
     sourceId: 'string',
   },
+  documents: { id: 'string', link: 'string', kind: 'string', label: 'names', sourceId: 'string', quote: 'string' },
+  meetings: { id: 'string', link: 'string', year: 'number', sourceId: 'string', quote: 'string' },
+  assignments: { id: 'string', region: 'string', assignee: 'names', since: 'string', sourceId: 'string' },
 } as const satisfies Record<Exclude<keyof Dataset, 'years' | 'translations'>, Record<string, string>>;
 
 function checkField(path: string, value: unknown, kind: string): void {
@@ -78,8 +92,11 @@ export function decodeDataset(json: unknown): Dataset {
     fail('years', 'a list of years', json.years);
   for (const [table, fields] of Object.entries(FIELDS)) {
     const rows = json[table];
-    // A table the first-view file leaves out (details.ts) comes with the details.
-    if (isDeferredTable(table) && rows === undefined) continue;
+    // A table the first-view file leaves out (details.ts) comes with the details: empty until then.
+    if (isDeferredTable(table) && rows === undefined) {
+      json[table] = [];
+      continue;
+    }
     if (!Array.isArray(rows)) fail(table, 'a list', rows);
     rows.forEach((row: unknown, i: number) => {
       const path = `${table}[${i}]`;
@@ -175,18 +192,25 @@ export function seriesByMetric(dataset: Dataset, metric: string): Series[] {
 }
 
 /**
- * The year from which a link is shown: its signing year, else the year by which a source shows it
+ * The year from which a link is shown: for a renewal, the first signing when a source gives it (the
+ * tie existed before it was renewed); else its signing year, else the year by which a source shows it
  * (in force, or authorised for `authorised` links); null when no source dates it at all.
  */
 export function linkStartYear(link: Link): number | null {
-  return link.year ?? link.inForceBy;
+  return (link.status === 'renewed' ? link.firstYear : null) ?? link.year ?? link.inForceBy;
 }
 
-/** Links signed or in force by `year` (a link counts from `year ?? inForceBy`; undated links never). */
+/** Statuses that count as a concluded agreement (not authorised, planned or a protocol of intentions). */
+const CONCLUDED = new Set<Link['status']>(['signed', 'in_force', 'renewed']);
+
+/**
+ * Links signed, in force or renewed by `year` (a link counts from `year ?? inForceBy`; undated links
+ * never); not those only authorised, planned or a protocol of intentions.
+ */
 export function linksInForce(dataset: Dataset, year: number): Link[] {
   return dataset.links.filter((l) => {
     const start = linkStartYear(l);
-    return start !== null && start <= year && (l.status === 'signed' || l.status === 'in_force');
+    return start !== null && start <= year && CONCLUDED.has(l.status);
   });
 }
 
@@ -211,4 +235,84 @@ export function isNewInYear(link: Link, year: number): boolean {
 /** The events (Forums of Regions, sister-city meetings) held in `year`. */
 export function eventsForYear(dataset: Dataset, year: number): MapEvent[] {
   return dataset.events.filter((e) => e.year === year);
+}
+
+/** Sort key of a dated record: its date, else its year, else last. */
+const whenKey = (date: string, year: number | null): string => date || (year === null ? '9999' : String(year));
+
+/** The documents signed under a link (plans, road maps, protocols …), oldest first; undated last. */
+export function documentsOfLink(dataset: Dataset, linkId: string): TieDocument[] {
+  return dataset.documents
+    .filter((d) => d.link === linkId)
+    .sort((a, b) => whenKey(a.date, a.year).localeCompare(whenKey(b.date, b.year)) || a.id.localeCompare(b.id));
+}
+
+/** The meetings a source shows for a joint body (or an agreement's working group), oldest first. */
+export function meetingsOfLink(dataset: Dataset, linkId: string): Meeting[] {
+  return dataset.meetings
+    .filter((m) => m.link === linkId)
+    .sort((a, b) => whenKey(a.date, a.year).localeCompare(whenKey(b.date, b.year)) || a.id.localeCompare(b.id));
+}
+
+/** What a source says was signed in `year`: the links signed then and the documents signed under any link. */
+export function signedInYear(dataset: Dataset, year: number): { links: Link[]; documents: TieDocument[] } {
+  return {
+    links: dataset.links.filter((l) => l.year === year),
+    documents: dataset.documents
+      .filter((d) => d.year === year)
+      .sort((a, b) => whenKey(a.date, a.year).localeCompare(whenKey(b.date, b.year)) || a.id.localeCompare(b.id)),
+  };
+}
+
+const yearOf = (date: string): number | null => (date ? Number(date.slice(0, 4)) : null);
+
+/**
+ * The Belarusian official or body a Russian subject is assigned to in `year`: of the assignments in
+ * force then (since ≤ year, or undated; until empty or ≥ year), the latest one. Undefined when none.
+ */
+export function assignmentOf(dataset: Dataset, region: string, year: number): Assignment | undefined {
+  const current = dataset.assignments.filter((a) => {
+    const since = yearOf(a.since);
+    const until = yearOf(a.until);
+    return a.region === region && (since === null || since <= year) && (until === null || until >= year);
+  });
+  return current.sort((a, b) => b.since.localeCompare(a.since) || a.id.localeCompare(b.id))[0];
+}
+
+/** A tie a source shows existing: not only authorised or planned. */
+export function isTie(link: Link): boolean {
+  return link.status !== 'authorised' && link.status !== 'planned';
+}
+
+/** The Russian subject a link reaches (its `to` is a region code or a city id). */
+function russianRegion(dataset: Dataset, link: Link): string {
+  return cityById(dataset, link.to)?.region ?? link.to;
+}
+
+/**
+ * How many of the things an official count counts the data names with a source by `year`, for the
+ * metrics where that comparison is meaningful ("sourced here: N of 79"); null for other metrics.
+ * - agreements_gov: concluded agreements of the Government of Belarus with Russian subjects;
+ * - agreements_gov_regions: the Russian subjects those agreements reach;
+ * - ru_regions_assigned: Russian subjects with a sourced assignment to a Belarusian official or body;
+ * - ru_regions_direct_ties: Russian subjects with a sourced tie (not only authorised or planned).
+ */
+export function sourcedCount(dataset: Dataset, metric: string, year: number): number | null {
+  const known = linksKnownBy(dataset, year);
+  const govAgreements = known.filter(
+    (l) => l.kind === 'agreement' && l.from === BY_GOVERNMENT && CONCLUDED.has(l.status),
+  );
+  switch (metric) {
+    case 'agreements_gov':
+      return govAgreements.length;
+    case 'agreements_gov_regions':
+      return new Set(govAgreements.map((l) => russianRegion(dataset, l))).size;
+    case 'ru_regions_assigned':
+      return new Set(dataset.assignments.filter((a) => assignmentOf(dataset, a.region, year)).map((a) => a.region))
+        .size;
+    case 'ru_regions_direct_ties':
+      return new Set(known.filter(isTie).map((l) => russianRegion(dataset, l))).size;
+    default:
+      return null;
+  }
 }

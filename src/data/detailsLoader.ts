@@ -124,5 +124,8 @@ export interface RecordDetails {
 export function recordDetails(dataset: Dataset, record: object): RecordDetails | null {
   const entry = entries.get(dataset);
   if (!entry) return record as RecordDetails;
-  return (entry.byRecord.get(record) as RecordDetails | undefined) ?? null;
+  const extra = entry.byRecord.get(record) as RecordDetails | undefined;
+  if (extra) return extra;
+  // A record of a deferred table (a document, a meeting) arrives whole, its quote included.
+  return typeof (record as RecordDetails).quote === 'string' ? (record as RecordDetails) : null;
 }

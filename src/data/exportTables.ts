@@ -5,7 +5,18 @@
  */
 import type { Dataset, Names, Source } from './types';
 
-export const EXPORT_TABLES = ['figures', 'links', 'events', 'regionFacts', 'cities', 'metrics', 'sources'] as const;
+export const EXPORT_TABLES = [
+  'figures',
+  'links',
+  'documents',
+  'meetings',
+  'assignments',
+  'events',
+  'regionFacts',
+  'cities',
+  'metrics',
+  'sources',
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** MIME types for the downloads. */
@@ -118,14 +129,26 @@ export function tableRows(dataset: Dataset, table: ExportTable): { columns: stri
           'year',
           'date',
           'inForceBy',
+          'firstYear',
           'title',
+          'label_ru',
+          'label_be',
+          'label_en',
+          'chair_ru',
+          'chair_be',
+          'chair_en',
           'certainty',
           'quote',
           'note',
           'sourceId',
           ...SOURCE_COLUMNS,
         ],
-        rows: dataset.links.map((l) => ({ ...l, ...src(l.sourceId) })),
+        rows: dataset.links.map(({ label, chair, ...l }) => ({
+          ...l,
+          ...names('label', label),
+          ...names('chair', chair),
+          ...src(l.sourceId),
+        })),
       };
     case 'events':
       return {
@@ -149,6 +172,55 @@ export function tableRows(dataset: Dataset, table: ExportTable): { columns: stri
           ...SOURCE_COLUMNS,
         ],
         rows: dataset.events.map(({ names: n, ...e }) => ({ ...e, ...names('name', n), ...src(e.sourceId) })),
+      };
+    case 'documents':
+      return {
+        columns: [
+          'id',
+          'link',
+          'kind',
+          'date',
+          'year',
+          'periodStart',
+          'periodEnd',
+          'title',
+          'label_ru',
+          'label_be',
+          'label_en',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.documents.map(({ label, ...d }) => ({ ...d, ...names('label', label), ...src(d.sourceId) })),
+      };
+    case 'meetings':
+      return {
+        columns: ['id', 'link', 'date', 'year', 'city', 'certainty', 'quote', 'note', 'sourceId', ...SOURCE_COLUMNS],
+        rows: dataset.meetings.map((m) => ({ ...m, ...src(m.sourceId) })),
+      };
+    case 'assignments':
+      return {
+        columns: [
+          'id',
+          'region',
+          'assignee_ru',
+          'assignee_be',
+          'assignee_en',
+          'since',
+          'until',
+          'certainty',
+          'quote',
+          'note',
+          'sourceId',
+          ...SOURCE_COLUMNS,
+        ],
+        rows: dataset.assignments.map(({ assignee, ...a }) => ({
+          ...a,
+          ...names('assignee', assignee),
+          ...src(a.sourceId),
+        })),
       };
     case 'regionFacts':
       return {

@@ -13,6 +13,10 @@ export type Names = Record<Lang, string>;
 export const FIRST_YEAR = 2016;
 export const LAST_YEAR = 2024;
 
+/** Languages a source may be written in: the interface languages and a few more (a quote stays in its own). */
+export const SOURCE_LANGS = ['ru', 'be', 'en', 'uk', 'pl', 'de'] as const;
+export type SourceLang = (typeof SOURCE_LANGS)[number];
+
 export const SOURCE_KINDS = ['seed', 'web'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -28,7 +32,7 @@ export interface Source {
   /** ISO date, possibly partial: `2024`, `2024-06`, `2024-06-21`; empty when the text does not say. */
   date: string;
   /** Language of the document (quotes are shown in it). */
-  lang: Lang;
+  lang: SourceLang;
   /** Web address, for `web` sources (and seeds whose text gives one). */
   url: string;
   /** File name under `seeds/`, for `seed` sources. */
@@ -50,6 +54,9 @@ export interface Metric {
   order: number;
 }
 
+/** A figure's `asOf` when its source is undated (seed 002): the year it is filed under is derived. */
+export const UNDATED = 'undated';
+
 export interface Figure {
   id: string;
   metric: string;
@@ -57,7 +64,7 @@ export interface Figure {
   series: string;
   /** The year the figure describes. */
   year: number;
-  /** ISO date (partial allowed) the figure is "as of", when the source gives one. */
+  /** ISO date (partial allowed) the figure is "as of", when the source gives one; `undated` when the source has no date. */
   asOf: string;
   value: number;
   /** Upper bound for `range` figures. */
@@ -105,13 +112,93 @@ export interface Link {
   date: string;
   /** When `year` is null: the year by which a source shows the link in force. */
   inForceBy: number | null;
-  /** Name of a joint project, or the title of the document (in the source's language). */
+  /** For `renewed` links: the year of the first signing, when a source gives it. */
+  firstYear: number | null;
+  /** Name of a joint project, or the title of the document, verbatim in the source's language. */
   title: string;
+  /** Our short description for readers in each language (empty names when the row has none yet). */
+  label: Names;
+  /** For `body` links: the Belarusian co-chair's post as the source names it, in each language. */
+  chair: Names;
   sourceId: string;
   quote: string;
   certainty: Certainty;
   note: string;
 }
+
+/** Kinds of document signed under a tie. */
+export const DOCUMENT_KINDS = ['plan', 'roadmap', 'protocol', 'programme', 'memorandum', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A document under a tie (plan of measures, road map, protocol, programme …). */
+export interface TieDocument {
+  id: string;
+  /** The id of the link it belongs to. */
+  link: string;
+  kind: DocumentKind;
+  /** ISO date (partial) of signing, when known. */
+  date: string;
+  /** Year of signing, when known. */
+  year: number | null;
+  /** First and last year the document covers (e.g. 2023, 2025), when stated. */
+  periodStart: number | null;
+  periodEnd: number | null;
+  /** Official title verbatim in the source's language, when given. */
+  title: string;
+  /** Our short description in each language. */
+  label: Names;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** A year a source shows a joint body (or an agreement's working group) meeting. */
+export interface Meeting {
+  id: string;
+  link: string;
+  date: string;
+  year: number;
+  /** City name in Russian or a city id; may be empty. */
+  city: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** Which Belarusian official or body a Russian subject is assigned to, and since when. */
+export interface Assignment {
+  id: string;
+  /** ISO 3166-2 code of the Russian subject. */
+  region: string;
+  assignee: Names;
+  /** ISO date (partial) of the act or source; empty when not stated. */
+  since: string;
+  /** ISO date (partial) when a source says the assignment changed; empty otherwise. */
+  until: string;
+  sourceId: string;
+  quote: string;
+  certainty: Certainty;
+  note: string;
+}
+
+/** The research briefs whose entries `data/accounted.csv` and `data/excluded.csv` account for. */
+export const BRIEFS = ['facts-research', 'facts-beyond-seeds'] as const;
+export type Brief = (typeof BRIEFS)[number];
+
+/** Why a brief's entry is not in the data. */
+export const EXCLUSION_REASONS = [
+  'outside_timeline',
+  'not_confirmed',
+  'duplicate',
+  'not_regional',
+  'quote_not_stating',
+  'no_verbatim_quote',
+  'context_only',
+  'other',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export const EVENT_KINDS = ['forum', 'sister_meeting'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -163,6 +250,9 @@ export interface Dataset {
   links: Link[];
   events: MapEvent[];
   regionFacts: RegionFact[];
+  documents: TieDocument[];
+  meetings: Meeting[];
+  assignments: Assignment[];
   /**
    * The data's own prose in each language (data/translations.csv), by `textKey` of the text as the
    * tables write it; absent in older files.

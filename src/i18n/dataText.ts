@@ -1,4 +1,4 @@
-import type { Dataset, Lang, Source } from '../data/types';
+import type { Dataset, Lang, Source, SourceLang } from '../data/types';
 
 /**
  * The data's own prose (our descriptions of sources in [brackets], publishers, what a figure counts,
@@ -11,7 +11,8 @@ import type { Dataset, Lang, Source } from '../data/types';
 /** A text as a reader sees it, with its language (for the `lang` attribute: screen readers switch voice). */
 export interface LocalText {
   text: string;
-  lang: Lang;
+  /** A source's own text may be in Ukrainian, Polish or German (its quotes stay so). */
+  lang: SourceLang;
 }
 
 /**
@@ -33,7 +34,7 @@ export function textKey(text: string): string {
  * for our remarks, the source's language for a link title); without a translation it is shown as
  * written, marked with that language.
  */
-export function localText(dataset: Dataset, lang: Lang, text: string, written: Lang = 'en'): LocalText {
+export function localText(dataset: Dataset, lang: Lang, text: string, written: SourceLang = 'en'): LocalText {
   const row = text ? dataset.translations?.[textKey(text)] : undefined;
   if (!row) return { text, lang: written };
   const [ru, be, en] = row;
@@ -85,7 +86,7 @@ export function linkTitle(
   dataset: Dataset,
   lang: Lang,
   title: string,
-  sourceLang: Lang,
+  sourceLang: SourceLang,
 ): (LocalText & { isTitle: boolean }) | null {
   if (!title) return null;
   const first = title.charAt(0);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { sourceById } from '../data/dataset';
+import { sourceById, sourcedCount } from '../data/dataset';
 import type { Dataset, Lang } from '../data/types';
 import { sourceLabel } from '../i18n/dataText';
 import { formatFigureValue } from '../i18n/formatValue';
@@ -53,6 +53,8 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
   const isOpen = open?.figureId === figure.id;
   const pinned = isOpen && open.pinned;
   const source = sourceById(dataset, figure.sourceId);
+  // Beside an official count, how many of the counted things this map names with a source.
+  const sourced = figure.unit === 'count' ? sourcedCount(dataset, figure.metric, year) : null;
 
   // A pinned note closes on a press anywhere outside it.
   useEffect(() => {
@@ -112,6 +114,9 @@ function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProp
         </svg>{' '}
         <span className="byru-sr-only">({t('figures.sourceHint')})</span>
       </button>
+      {sourced !== null && (
+        <span className="byru-fig-coverage">{t('coverage.sourced', { count: sourced, total: figure.value })}</span>
+      )}
       {several && source && (
         <span className="byru-fig-by">
           <LineSwatch variant={value.variant} />

@@ -4,11 +4,12 @@ import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import type { AppState } from '../state/createAppStore';
 import type { Translator } from '../i18n/translate';
-import { sourceById } from '../data/dataset';
+import { assignmentOf } from '../data/dataset';
 import type { Dataset, Lang, MapEvent, RegionInfo } from '../data/types';
-import { linkTitle } from '../i18n/dataText';
 import { KindSwatch } from './Filters';
 import { SourceNote } from './SourceNote';
+import { useCompleteDataset } from './useDetailsState';
+import { AssignmentNote, TieDetails } from './TieDetails';
 
 const selectRegions = (s: AppState): RegionInfo[] | null => (s.load.status === 'ready' ? s.load.geo.regions : null);
 
@@ -29,21 +30,16 @@ function romanOf(n: number): string {
   return out;
 }
 
-function LinkRow({
-  item,
-  t,
-  lang,
-  year,
-  dataset,
-}: {
+interface LinkRowProps {
   item: PlaceLink;
+  dataset: Dataset;
   t: Translator;
   lang: Lang;
   year: number;
-  dataset: Dataset;
-}) {
+}
+
+function LinkRow({ item, dataset, t, lang, year }: LinkRowProps) {
   const { link, partner } = item;
-  const title = linkTitle(dataset, lang, link.title, sourceById(dataset, link.sourceId)?.lang ?? 'ru');
   const partnerName = partner.names ? partner.names[lang] : t('panel.government');
   const when =
     link.year !== null
@@ -52,7 +48,7 @@ function LinkRow({
         ? t('link.dateUnknown', { year: item.start })
         : t('link.undated');
   return (
-    <li className={`byru-link${item.inForce ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
+    <li className={`byru-link${item.inForce || item.start === null ? '' : ' is-later'}${item.isNew ? ' is-new' : ''}`}>
       <div className="byru-link-head">
         <KindSwatch kind={link.kind} />
         <strong>{partnerName}</strong>
@@ -60,16 +56,12 @@ function LinkRow({
       <div className="byru-link-meta">
         {t(`kind.${link.kind}`)} · {t(`status.${link.status}`)} · {when}
         {item.isNew && <span className="byru-badge"> {t('link.new', { year })}</span>}
-        {/* An undated link is not "later than the year": its own line above says it is undated. */}
+        {/* An undated tie is not "after" any year: no source places it on the timeline at all. */}
         {!item.inForce && item.start !== null && (
           <span className="byru-badge byru-badge-muted"> {t('panel.later', { year })}</span>
         )}
       </div>
-      {title && (
-        <div className="byru-link-title" lang={title.lang === lang ? undefined : title.lang}>
-          {title.isTitle ? <q>{title.text}</q> : title.text}
-        </div>
-      )}
+      <TieDetails link={link} dataset={dataset} lang={lang} t={t} />
       <details className="byru-cite">
         <summary>{t('panel.source')}</summary>
         <SourceNote record={link} />
@@ -110,6 +102,10 @@ export function RegionPanel() {
   const ready = dataset !== null && regions !== null;
   const regionName = (code: string): string => regions?.find((r) => r.code === code)?.names[lang] ?? code;
   const inForce = details?.links.filter((l) => l.inForce).length ?? 0;
+  // Assignments come with the details (after the first view).
+  const full = useCompleteDataset(selection ? dataset : null);
+  const assignment =
+    details?.kind === 'region' && details.country === 'RU' && full ? assignmentOf(full, details.id, year) : undefined;
   const partnersHeading = details?.country === 'RU' ? t('panel.partners') : t('panel.partnersRu');
 
   return (
@@ -133,6 +129,7 @@ export function RegionPanel() {
               ? `${t('panel.city')} · ${t('panel.inRegion', { region: regionName(details.region) })}`
               : t(`country.${details.country}`)}
           </p>
+          {assignment && <AssignmentNote assignment={assignment} lang={lang} t={t} />}
           <p className="byru-count">{t('panel.linksCount', { year, count: inForce })}</p>
           <h3>{partnersHeading}</h3>
           {details.links.length === 0 ? (

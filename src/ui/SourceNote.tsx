@@ -1,6 +1,6 @@
 import { sourceById } from '../data/dataset';
 import { recordDetails, requestDetails } from '../data/detailsLoader';
-import type { Certainty, Lang } from '../data/types';
+import { UNDATED, type Certainty, type Lang } from '../data/types';
 import { isParaphrase, localText, noteRemark, sourceTitle, type LocalText } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
@@ -137,7 +137,11 @@ export function SourceNote({ record, id }: SourceNoteProps) {
         </p>
       )}
       {record.asOf && (
-        <p className="byru-source-asof">{t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}</p>
+        <p className="byru-source-asof">
+          {record.asOf === UNDATED
+            ? t('figures.undated')
+            : t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}
+        </p>
       )}
       {(scope || note.text || aboutSource) && (
         <dl className="byru-source-meta is-stacked">

@@ -1,12 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatFigureValue } from '../i18n/formatValue';
 import { announcement, forumPlace, linkDate, partyName, yearSummary, type YearLink } from '../scene/summary';
-import type { Dataset, Lang, Source } from '../data/types';
+import { cityById, signedInYear, sourceById, sourcedCount } from '../data/dataset';
+import { BY_GOVERNMENT, type Dataset, type Lang, type RegionInfo, type Source, type TieDocument } from '../data/types';
+import { formatPartialDate } from '../i18n/formatValue';
 import { linkTitle, sourceLabel } from '../i18n/dataText';
 import type { Translator } from '../i18n/translate';
 import type { AppState } from '../state/createAppStore';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
+import { useLoadedDataset } from './useDetailsState';
 
 const selectRegions = (s: AppState) => (s.load.status === 'ready' ? s.load.geo.regions : null);
 
@@ -46,6 +49,57 @@ function NewLink({ item, t, lang, dataset }: { item: YearLink; t: Translator } &
           {title.isTitle ? <q lang={titleLang}>{title.text}</q> : <span lang={titleLang}>{title.text}</span>}
         </>
       )}
+      {/* Without a verbatim title, or for a reader of another language: our description, marked. */}
+      {link.label[lang] && (!link.title || source?.lang !== lang) && (
+        <>
+          {', '}
+          {link.label[lang]} <span className="byru-ours">({t('link.ours')})</span>
+        </>
+      )}
+      {' ('}
+      <SourceName source={source} t={t} dataset={dataset} lang={lang} />
+      {')'}
+    </li>
+  );
+}
+
+interface SignedDocumentProps {
+  doc: TieDocument;
+  dataset: Dataset;
+  regions: readonly RegionInfo[];
+  t: Translator;
+  lang: Lang;
+}
+
+/** A document signed in the year: the two sides of its tie, its kind, date, period and source. */
+function SignedDocument({ doc, dataset, regions, t, lang }: SignedDocumentProps) {
+  const link = dataset.links.find((l) => l.id === doc.link);
+  const name = (id: string): string =>
+    id === BY_GOVERNMENT
+      ? t('panel.government')
+      : (cityById(dataset, id)?.names[lang] ?? regions.find((r) => r.code === id)?.names[lang] ?? id);
+  const source = sourceById(dataset, doc.sourceId);
+  const period =
+    doc.periodStart !== null
+      ? ` ${t('doc.period', { start: String(doc.periodStart), end: String(doc.periodEnd ?? doc.periodStart) })}`
+      : '';
+  return (
+    <li>
+      {link && (
+        <>
+          <strong>{name(link.from)}</strong> – <strong>{name(link.to)}</strong>
+          {': '}
+        </>
+      )}
+      {t(`doc.${doc.kind}`)}
+      {period}
+      {doc.date && `, ${formatPartialDate(lang, doc.date)}`}
+      {doc.label[lang] && (
+        <>
+          {', '}
+          {doc.label[lang]} <span className="byru-ours">({t('link.ours')})</span>
+        </>
+      )}
       {' ('}
       <SourceName source={source} t={t} dataset={dataset} lang={lang} />
       {')'}
@@ -71,6 +125,10 @@ export function YearSummary() {
     () => (dataset && regions ? yearSummary(dataset, regions, year, kinds, lang) : null),
     [dataset, regions, year, kinds, lang],
   );
+
+  // Documents come with the details, fetched when the browser is idle after the first view.
+  const loaded = useLoadedDataset(dataset);
+  const signedDocs = useMemo(() => (loaded ? signedInYear(loaded, year).documents : []), [loaded, year]);
 
   // The live region starts empty (nothing is announced on load) and speaks only after a change,
   // once it has settled; during playback it waits for the stop.
@@ -116,6 +174,16 @@ export function YearSummary() {
           </ul>
         </>
       )}
+      {signedDocs.length > 0 && dataset && regions && (
+        <>
+          <h3>{t('summary.docsTitle', { year })}</h3>
+          <ul>
+            {signedDocs.map((d) => (
+              <SignedDocument key={d.id} doc={d} dataset={dataset} regions={regions} t={t} lang={lang} />
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('summary.forumTitle')}</h3>
       {summary.forums.length === 0 ? (
         <p>{t('summary.noForum', { year })}</p>
@@ -136,7 +204,19 @@ export function YearSummary() {
         <ul>
           {summary.figures.map((f) => (
             <li key={f.figure.id}>
-              {f.metric.names[lang]}: <strong>{formatFigureValue(lang, f.figure)}</strong> (
+              {f.metric.names[lang]}: <strong>{formatFigureValue(lang, f.figure)}</strong>
+              {dataset && f.figure.unit === 'count' && sourcedCount(dataset, f.metric.id, year) !== null && (
+                <>
+                  {' '}
+                  (
+                  {t('coverage.sourced', {
+                    count: sourcedCount(dataset, f.metric.id, year) ?? 0,
+                    total: f.figure.value,
+                  })}
+                  )
+                </>
+              )}{' '}
+              (
               <SourceName source={f.source} t={t} dataset={dataset} lang={lang} />)
             </li>
           ))}

@@ -33,3 +33,14 @@ export function useCompleteDataset(dataset: Dataset | null): Dataset | null {
   useDetailsState(dataset);
   return dataset ? completeDataset(dataset) : null;
 }
+
+/**
+ * The complete dataset once the details are there, else null, re-rendering when they arrive; unlike
+ * {@link useCompleteDataset} it never asks for them (for what the first view shows: the idle-time
+ * prefetch brings them).
+ */
+export function useLoadedDataset(dataset: Dataset | null): Dataset | null {
+  const subscribe = useCallback((cb: () => void) => (dataset ? subscribeDetails(dataset, cb) : () => {}), [dataset]);
+  useSyncExternalStore(subscribe, () => (dataset ? detailsState(dataset) : COMPLETE));
+  return dataset ? completeDataset(dataset) : null;
+}

@@ -17,15 +17,15 @@ const READY = {
   dataset: readCompleteDataset(),
 };
 
-/** The Belarusian partners of Kursk oblast (data/links.csv: gov-kursk and kursk-oblast-*). */
-const KURSK_PARTNERS = [
-  'Правительство Беларуси',
+/** The Belarusian oblasts and Minsk with ties to Kursk oblast in force by 2023 (seed 001: kursk-oblast-*). */
+const KURSK_OBLAST_PARTNERS = [
   'Гомельская область',
   'Могилёвская область',
   'Гродненская область',
   'Витебская область',
   'г. Минск',
 ];
+const KURSK_PARTNERS = ['Правительство Беларуси', ...KURSK_OBLAST_PARTNERS];
 
 function renderPanel(view: Partial<ViewConfig>) {
   const store = createAppStore({ ...DEFAULT_CONFIG, ...view });
@@ -38,13 +38,13 @@ function renderPanel(view: Partial<ViewConfig>) {
   return { store, panel: screen.getByRole('complementary', { name: 'Регион' }) };
 }
 
-/** The panel's list item of the link with this partner (the partner's name is the item's heading line). */
-function linkItem(panel: HTMLElement, partner: string): HTMLElement {
+/** The panel's list items of the ties with this partner (the partner's name is an item's heading line). */
+function linkItems(panel: HTMLElement, partner: string): HTMLElement[] {
   const items = within(panel)
     .getAllByRole('listitem')
     .filter((li) => within(li).queryByText(partner, { selector: 'strong' }) !== null);
-  expect(items, `one link with ${partner}`).toHaveLength(1);
-  return items[0] as HTMLElement;
+  expect(items.length, `ties with ${partner}`).toBeGreaterThan(0);
+  return items;
 }
 
 describe('RegionPanel', () => {
@@ -53,30 +53,32 @@ describe('RegionPanel', () => {
     expect(within(panel).getByRole('heading', { name: 'Курская область' })).toBeInTheDocument();
     expect(within(panel).getByRole('heading', { name: 'Партнёры в Беларуси' })).toBeInTheDocument();
     for (const partner of KURSK_PARTNERS) {
-      expect(within(linkItem(panel, partner)).queryByText(/позже/)).not.toBeInTheDocument();
+      for (const item of linkItems(panel, partner)) expect(within(item).queryByText(/позже/)).not.toBeInTheDocument();
     }
   });
 
   it('marks the links not yet in force in 2019 as later', () => {
     const { panel } = renderPanel({ region: 'RU-KRS', year: 2019 });
-    for (const partner of KURSK_PARTNERS) {
-      expect(within(linkItem(panel, partner)).getByText(/позже 2019 года/)).toBeInTheDocument();
+    // Gomel oblast is left out: its renewed agreement with Kursk oblast was first signed in 1997.
+    for (const partner of KURSK_OBLAST_PARTNERS.filter((p) => p !== 'Гомельская область')) {
+      for (const item of linkItems(panel, partner))
+        expect(within(item).getByText(/позже 2019 года/)).toBeInTheDocument();
     }
     // Gomel–Kursk (sister cities since 2004) is already in force, and the count says so.
-    expect(within(linkItem(panel, 'Гомель')).queryByText(/позже/)).not.toBeInTheDocument();
+    for (const item of linkItems(panel, 'Гомель')) expect(within(item).queryByText(/позже/)).not.toBeInTheDocument();
     expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
   });
 
   it("says a link is in force by its source's year, not that it expires then", () => {
     const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
-    expect(linkItem(panel, 'Гомельская область')).toHaveTextContent(
+    expect(linkItems(panel, 'Гомельская область')[0]).toHaveTextContent(
       'дата подписания неизвестна; действует не позднее чем с 2023 года',
     );
   });
 
   it('says of an undated link that no source dates it, and not that it is later than the year', () => {
     const { panel } = renderPanel({ region: 'vitebsk', year: 2024 });
-    const smolensk = linkItem(panel, 'Смоленск');
+    const smolensk = linkItems(panel, 'Смоленск')[0];
     expect(smolensk).toHaveTextContent('дата подписания неизвестна; источники не указывают, с какого года действует');
     expect(smolensk).not.toHaveTextContent(/не позднее|позже/);
   });
@@ -85,7 +87,7 @@ describe('RegionPanel', () => {
     const { panel } = renderPanel({ region: 'kursk', year: 2024 });
     expect(within(panel).getByRole('heading', { name: 'Курск' })).toBeInTheDocument();
     expect(within(panel).getByText('Город · Регион: Курская область')).toBeInTheDocument();
-    expect(linkItem(panel, 'Гомель')).toHaveTextContent('Города-побратимы');
+    expect(linkItems(panel, 'Гомель')[0]).toHaveTextContent('Города-побратимы');
   });
 
   it('says "not found" for an id the data does not know', () => {
@@ -104,10 +106,12 @@ describe('RegionPanel', () => {
 
   it("reveals a link's quote under its source disclosure", async () => {
     const { panel } = renderPanel({ region: 'RU-KRS', year: 2024 });
-    const item = linkItem(panel, 'Правительство Беларуси');
-    const quote = within(item).getByText(/9 января текущего года подписан План мероприятий/);
+    const words = /9 января текущего года подписан План мероприятий/;
+    const item = linkItems(panel, 'Правительство Беларуси').find((li) => within(li).queryAllByText(words).length)!;
+    // The tie's own source closes its item, after the documents under it (which have theirs).
+    const quote = within(item).getAllByText(words).at(-1);
     expect(quote).not.toBeVisible();
-    await userEvent.click(within(item).getByText('Источник'));
+    await userEvent.click(within(item).getAllByText('Источник').at(-1)!);
     expect(quote).toBeVisible();
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  foldLookAlikes,
   normaliseWhitespace,
   numbersInText,
   quoteFitsQualifier,
   quoteStandsIn,
+  partsStandInOrder,
   quoteStatesNumber,
 } from '../../scripts/data/text';
 
@@ -72,5 +74,40 @@ describe('quoteFitsQualifier', () => {
     ['exact', '191', true],
   ])('%s fits "%s": %s', (qualifier, quote, expected) => {
     expect(quoteFitsQualifier(quote, qualifier)).toBe(expected);
+  });
+});
+
+describe('small numbers written as words', () => {
+  it.each([
+    ['два земельных участка', 2],
+    ['подписано одно межправительственное соглашение', 1],
+    ['дзве вобласці', 2],
+    ['two land plots', 2],
+  ])('reads «%s» as stating %i', (text, n) => {
+    expect(quoteStatesNumber(text, n)).toBe(true);
+  });
+
+  it('does not read a number inside a longer word («пятьсот», «одновременно»)', () => {
+    expect(numbersInText('пятьсот одновременно')).toEqual([]);
+  });
+});
+
+describe('partsStandInOrder', () => {
+  it.each([
+    ['every part, in order', 'первое … третье', true],
+    ['parts out of order', 'третье … первое', false],
+    ['a part that is not there', 'первое … пятое', false],
+  ])('%s: %s', (_name, quote, expected) => {
+    expect(partsStandInOrder(quote, 'первое второе третье')).toBe(expected);
+  });
+});
+
+describe('look-alike letters in Cyrillic words', () => {
+  it('reads «оκоло» (with a Greek kappa) as «около», so the qualifier marker is found', () => {
+    expect(quoteFitsQualifier('насчитывает оκоло 300 сοглашений', 'about')).toBe(true);
+  });
+
+  it('leaves Latin words alone', () => {
+    expect(foldLookAlikes('about pact')).toBe('about pact');
   });
 });

@@ -74,6 +74,9 @@ const createDataset = (): Dataset => ({
   links: [],
   events: [],
   regionFacts: [],
+  documents: [],
+  meetings: [],
+  assignments: [],
   translations: {
     [textKey('[Brest and Bratsk twinning]')]: [
       '[Побратимские связи Бреста и Братска]',

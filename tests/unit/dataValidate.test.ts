@@ -47,6 +47,26 @@ describe('compileDataset on valid tables', () => {
     expect(ds?.links[1]).toMatchObject({ year: null, inForceBy: 2023 });
   });
 
+  it('accepts "undated" as the date of a figure whose source has none', () => {
+    const tables = { ...base, [FIG]: withLine(base[FIG], 2, figureLine({ asOf: 'undated' })) };
+    expect(messages(tables)).toEqual([]);
+    expect(compileDataset({ tables, seeds: createSeeds() }).dataset?.figures[0]?.asOf).toBe('undated');
+  });
+
+  it('accepts a duplicate that names the entry it repeats instead of a row', () => {
+    const excluded = withRow(base['excluded.csv'], 'A3,facts-research,duplicate,Same fact as entry A1.');
+    expect(messages({ ...base, 'excluded.csv': excluded })).toEqual([]);
+  });
+
+  it('compiles documents, meetings and assignments with names in three languages', () => {
+    const ds = compileDataset({ tables: base, seeds: createSeeds() }).dataset;
+    expect(ds?.documents[0]).toMatchObject({ link: 'gov-kursk', periodStart: 2023, periodEnd: 2025 });
+    expect(ds?.documents[0]?.label).toEqual({ ru: 'План', be: 'План', en: 'Plan' });
+    expect(ds?.meetings[0]).toMatchObject({ link: 'gov-kursk', year: 2023, city: 'Курск' });
+    expect(ds?.assignments[0]?.assignee).toEqual({ ru: 'Министерство', be: 'Міністэрства', en: 'Ministry' });
+    expect(ds?.links[0]?.label).toEqual({ ru: '', be: '', en: '' });
+  });
+
   it('accepts a file saved with a byte-order mark and CRLF line ends', () => {
     const crlf = `\ufeff${base['links.csv'].replace(/\n/gu, '\r\n')}`;
     expect(messages({ ...base, 'links.csv': crlf })).toEqual([]);
@@ -144,29 +164,154 @@ describe('compileDataset reports file:line: field: reason', () => {
     [
       'a date that is not ISO',
       { [FIG]: withLine(base[FIG], 2, figureLine({ asOf: '06.2023' })) },
-      'data/figures.csv:2: asOf: "06.2023" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD',
+      'data/figures.csv:2: asOf: "06.2023" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (or "undated" for an undated source)',
     ],
     [
-      'a sister-city link to a region instead of a city',
+      'a sister-city link between regions that does not name the cities',
       {
-        'links.csv': withRow(base['links.csv'], 'minsk-kursk,sister,in_force,minsk,RU-KRS,,,2023,,web-a,certain,no,,q'),
+        'links.csv': withRow(
+          base['links.csv'],
+          'minsk-kursk,sister,in_force,minsk,RU-KRS,,,2023,,,,,,,,,web-a,certain,no,,q',
+        ),
       },
-      'data/links.csv:4: to: a sister-city link joins two city ids',
+      'data/links.csv:4: label_ru: a sister-city link between region codes names the cities or districts in label_ru/be/en',
     ],
     [
       'a Russian region on the Belarusian side',
-      { 'links.csv': withRow(base['links.csv'], 'x,agreement,signed,RU-BA,RU-KRS,2020,,,,web-a,certain,no,,q') },
+      { 'links.csv': withRow(base['links.csv'], 'x,agreement,signed,RU-BA,RU-KRS,2020,,,,,,,,,,,web-a,certain,no,,q') },
       'data/links.csv:4: from: "RU-BA" is not on the Belarusian side',
     ],
     [
       'an authorised link with a signing year',
-      { 'links.csv': withRow(base['links.csv'], 'x,agreement,authorised,BY-GOV,RU-BA,2020,,,,web-a,certain,no,,q') },
+      {
+        'links.csv': withRow(
+          base['links.csv'],
+          'x,agreement,authorised,BY-GOV,RU-BA,2020,,,,,,,,,,,web-a,certain,no,,q',
+        ),
+      },
       'data/links.csv:4: status: "authorised" but a signing year is given',
     ],
     [
       'an undated link without a note',
-      { 'links.csv': withRow(base['links.csv'], 'x,agreement,in_force,BY-GOV,RU-BA,,,,,web-a,certain,no,,q') },
+      { 'links.csv': withRow(base['links.csv'], 'x,agreement,in_force,BY-GOV,RU-BA,,,,,,,,,,,,web-a,certain,no,,q') },
       'data/links.csv:4: year: no year and no inForceBy: explain in the note why the link is undated',
+    ],
+    [
+      'a joint body with a co-chair in one language only',
+      {
+        'links.csv': withRow(
+          base['links.csv'],
+          'wg-kursk,body,in_force,BY-GOV,RU-KRS,,,2020,,,,,,Министр,,,web-a,certain,no,,q',
+        ),
+      },
+      'data/links.csv:4: chair_ru: give the co-chair in all three languages (chair_ru, chair_be, chair_en)',
+    ],
+    [
+      'a co-chair on a link that is not a joint body',
+      {
+        'links.csv': withRow(
+          base['links.csv'],
+          'x,agreement,signed,BY-GOV,RU-BA,2020,,,,,,,,a,b,c,web-a,certain,no,,q',
+        ),
+      },
+      'data/links.csv:4: chair_ru: only a joint body (kind "body") has a co-chair',
+    ],
+    [
+      'a first signing year on a link that is not renewed',
+      {
+        'links.csv': withRow(
+          base['links.csv'],
+          'x,agreement,signed,BY-GOV,RU-BA,2020,,,2003,,,,,,,,web-a,certain,no,,q',
+        ),
+      },
+      'data/links.csv:4: firstYear: only a "renewed" link has the year of its first signing (status is "signed")',
+    ],
+    [
+      'a label in one language only',
+      {
+        'links.csv': withRow(
+          base['links.csv'],
+          'x,agreement,signed,BY-GOV,RU-BA,2020,,,,,Соглашение,,,,,,web-a,certain,no,,q',
+        ),
+      },
+      'data/links.csv:4: label_ru: give the label in all three languages (label_ru, label_be, label_en)',
+    ],
+    [
+      'a document under a link that does not exist',
+      {
+        'documents.csv': withRow(
+          base['documents.csv'],
+          'x,gov-nowhere,plan,,2023,2023,2025,,План,План,Plan,web-a,certain,,q',
+        ),
+      },
+      'data/documents.csv:3: link: "gov-nowhere" is not a link id in data/links.csv',
+    ],
+    [
+      'a document whose period ends before it starts',
+      {
+        'documents.csv': withRow(
+          base['documents.csv'],
+          'x,gov-kursk,plan,,2023,2025,2023,,План,План,Plan,web-a,certain,,q',
+        ),
+      },
+      'data/documents.csv:3: periodEnd: 2023 lies before periodStart 2025',
+    ],
+    [
+      'a document of an unknown kind',
+      {
+        'documents.csv': withRow(base['documents.csv'], 'x,gov-kursk,treaty,,2023,,,,План,План,Plan,web-a,certain,,q'),
+      },
+      'data/documents.csv:3: kind: "treaty" must be one of: plan, roadmap, protocol, programme, memorandum, other',
+    ],
+    [
+      'a document quote that is not in its seed',
+      {
+        'documents.csv': withRow(
+          base['documents.csv'],
+          'x,gov-kursk,plan,,2023,,,,План,План,Plan,seed-000,certain,,Xyz.',
+        ),
+      },
+      'data/documents.csv:3: quote: not found verbatim in seeds/000_fixture.txt (whitespace aside)',
+    ],
+    [
+      'a meeting of a sister-city link',
+      { 'meetings.csv': withRow(base['meetings.csv'], 'x,minsk-ufa,,2023,,web-a,certain,,q') },
+      'data/meetings.csv:3: link: "minsk-ufa" is a "sister" link: meetings belong to a joint body or an agreement',
+    ],
+    [
+      'a meeting date outside its year',
+      { 'meetings.csv': withRow(base['meetings.csv'], 'x,gov-kursk,2022-05-01,2023,,web-a,certain,,q') },
+      'data/meetings.csv:3: date: 2022-05-01 is not in 2023',
+    ],
+    [
+      'an assignment of a Belarusian region',
+      { 'assignments.csv': withRow(base['assignments.csv'], 'x,BY-HR,a,b,c,2020,,web-a,certain,,q') },
+      'data/assignments.csv:3: region: "BY-HR" is not a Russian region code in data/regions.csv',
+    ],
+    [
+      'a brief entry both accounted for and excluded',
+      { 'excluded.csv': withRow(base['excluded.csv'], 'A1,facts-research,context_only,') },
+      'data/excluded.csv:3: entry: "A1" is already accounted for in data/accounted.csv:2',
+    ],
+    [
+      'an accounted entry naming a row that does not exist',
+      { 'accounted.csv': withRow(base['accounted.csv'], 'A3,facts-research,gov-kursk gov-nowhere') },
+      'data/accounted.csv:3: rows: "gov-nowhere" is not the id of a row in any table',
+    ],
+    [
+      'a duplicate that names no row',
+      { 'excluded.csv': withRow(base['excluded.csv'], 'A3,facts-research,duplicate,somewhere') },
+      'data/excluded.csv:3: detail: "somewhere" names no row id of the data nor another entry (what it duplicates)',
+    ],
+    [
+      'an entry id of no brief',
+      { 'excluded.csv': withRow(base['excluded.csv'], 'Z9,facts-research,other,x') },
+      'data/excluded.csv:3: entry: "Z9" is not an entry id: write A1 … H6, or FBS:<short-key> for facts-beyond-seeds.md',
+    ],
+    [
+      'an FBS entry filed under the other brief',
+      { 'excluded.csv': withRow(base['excluded.csv'], 'FBS:minsk-ufa,facts-research,other,x') },
+      'data/excluded.csv:3: brief: "facts-research" does not fit entry "FBS:minsk-ufa" (FBS:… entries are from facts-beyond-seeds)',
     ],
     [
       'an event in a city that does not exist',

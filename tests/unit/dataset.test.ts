@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../scripts/data/fixtures';
+import type { Assignment, Dataset, Link } from '../../src/data/types';
 import {
+  assignmentOf,
   cityById,
   decodeDataset,
+  documentsOfLink,
   eventsForYear,
   figuresForYear,
   isNewInYear,
   linkStartYear,
   linksInForce,
   linksKnownBy,
+  meetingsOfLink,
   seriesByMetric,
+  signedInYear,
+  sourcedCount,
   sourceById,
   undatedLinks,
 } from '../../src/data/dataset';
@@ -105,5 +111,87 @@ describe('links over time', () => {
         year,
       ),
     ).toBe(expected);
+  });
+});
+
+describe('ties: documents, meetings, assignments, what was signed', () => {
+  const ds = createDataset();
+  const withAssignments = (...rows: Array<Partial<Assignment> & { id: string }>): Dataset => ({
+    ...ds,
+    assignments: rows.map((r) => ({ ...ds.assignments[0]!, ...r })),
+  });
+
+  it('lists the documents of a link oldest first, and none for a link without documents', () => {
+    expect(ids(documentsOfLink(ds, 'signed-2020'))).toEqual(['protocol-2021', 'plan-2023']);
+    expect(documentsOfLink(ds, 'shown-2023')).toEqual([]);
+  });
+
+  it('lists the meetings of a link oldest first', () => {
+    expect(meetingsOfLink(ds, 'signed-2020').map((m) => m.year)).toEqual([2019, 2022]);
+    expect(meetingsOfLink(ds, 'nope')).toEqual([]);
+  });
+
+  it.each([
+    [2020, ['signed-2020'], []],
+    [2021, [], ['protocol-2021']],
+    [2023, [], ['plan-2023']],
+    [2019, [], []],
+  ])('says what was signed in %i: links %j, documents %j', (year, links, documents) => {
+    const signed = signedInYear(ds, year);
+    expect(ids(signed.links)).toEqual(links);
+    expect(ids(signed.documents)).toEqual(documents);
+  });
+
+  it.each<[string, Dataset, number, string | undefined]>([
+    ['before the act', withAssignments({ id: 'a', since: '2020-03-20' }), 2019, undefined],
+    ['from the act on', withAssignments({ id: 'a', since: '2020-03-20' }), 2020, 'a'],
+    ['an undated one in any year', withAssignments({ id: 'a', since: '' }), 2016, 'a'],
+    ['the latest of two', withAssignments({ id: 'old', since: '2016' }, { id: 'new', since: '2022-05' }), 2023, 'new'],
+    ['none after it ended', withAssignments({ id: 'a', since: '2016', until: '2019' }), 2020, undefined],
+    ['none for another region', withAssignments({ id: 'a', region: 'RU-BA', since: '2016' }), 2020, undefined],
+  ])('gives the assignment of a region: %s', (_name, data, year, expected) => {
+    expect(assignmentOf(data, 'RU-KRS', year)?.id).toBe(expected);
+  });
+
+  it.each([
+    ['agreements_gov', 2019, 1],
+    ['agreements_gov', 2020, 2],
+    ['agreements_gov_regions', 2020, 2],
+    ['ru_regions_direct_ties', 2023, 3],
+    ['ru_regions_direct_ties', 2019, 1],
+    ['ru_regions_assigned', 2019, 0],
+    ['ru_regions_assigned', 2020, 1],
+    ['trade_turnover', 2020, null],
+  ])('counts what the data sources of the official count %s by %i: %s', (metric, year, expected) => {
+    expect(sourcedCount(ds, metric, year)).toBe(expected);
+  });
+});
+
+describe('linksInForce with the statuses a source can give', () => {
+  const base = createDataset();
+  const only = (status: Link['status']): Dataset => ({
+    ...base,
+    links: [{ ...base.links[0]!, status, year: 2020, inForceBy: null }],
+  });
+  it.each<[Link['status'], boolean]>([
+    ['signed', true],
+    ['in_force', true],
+    ['renewed', true],
+    ['intentions', false],
+    ['authorised', false],
+    ['planned', false],
+  ])('counts a %s link as in force: %s', (status, expected) => {
+    expect(linksInForce(only(status), 2024).length > 0).toBe(expected);
+  });
+});
+
+describe('linkStartYear of a renewed tie', () => {
+  const link = createDataset().links[0]!;
+  it.each<[string, Partial<Link>, number | null]>([
+    ['a renewal with its first signing', { status: 'renewed', year: 2022, firstYear: 2004 }, 2004],
+    ['a renewal whose first signing no source gives', { status: 'renewed', year: 2022, firstYear: null }, 2022],
+    ['a signed tie', { status: 'signed', year: 2020, firstYear: null }, 2020],
+  ])('starts %s from %s', (_name, over, expected) => {
+    expect(linkStartYear({ ...link, ...over })).toBe(expected);
   });
 });

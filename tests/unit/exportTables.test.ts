@@ -130,6 +130,24 @@ describe('toCsv', () => {
     expect(rows).toHaveLength(ds[table].length);
   });
 
+  it('writes documents and assignments with their names in three columns and their source', () => {
+    expect(readBack(toCsv(ds, 'documents'))[0]).toMatchObject({
+      id: 'plan-2023',
+      link: 'signed-2020',
+      periodStart: '2023',
+      periodEnd: '2025',
+      label_en: 'Plan',
+      label_ru: 'Plan ru',
+      source_file: 'seeds/000.txt',
+    });
+    expect(readBack(toCsv(ds, 'assignments'))[0]).toMatchObject({
+      region: 'RU-KRS',
+      assignee_en: 'Ministry of Industry',
+      assignee_be: 'Ministry of Industry be',
+      since: '2020-03-20',
+    });
+  });
+
   it("joins each figure's source title, date, address and file into its row", () => {
     const [first] = readBack(toCsv(ds, 'figures'));
     expect(first).toMatchObject({

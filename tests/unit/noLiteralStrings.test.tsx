@@ -125,8 +125,23 @@ function dataStrings(lang: Lang): string[] {
     // A document's own title stays in its language; a description (lower case) is translated.
     if (/^\p{Lu}/u.test(l.title)) add(l.title);
     else ours(l.title);
+    add(l.label[lang], l.chair[lang]);
     remark(l.note);
     date(l.date);
+  }
+  for (const d of dataset.documents) {
+    add(d.title, d.quote, d.label[lang]);
+    remark(d.note);
+    date(d.date);
+  }
+  for (const m of dataset.meetings) {
+    add(m.quote, m.city);
+    remark(m.note);
+  }
+  for (const a of dataset.assignments) {
+    add(a.assignee[lang], a.quote);
+    remark(a.note);
+    date(a.since);
   }
   for (const e of dataset.events) {
     add(e.names[lang], e.quote);

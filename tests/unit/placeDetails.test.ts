@@ -26,7 +26,10 @@ const createLink = (id: string, from: string, to: string, over: Partial<Link> = 
   year: 2020,
   date: '',
   inForceBy: null,
+  firstYear: null,
   title: '',
+  label: names(''),
+  chair: names(''),
   sourceId: 's',
   quote: 'q',
   certainty: 'certain',
@@ -77,6 +80,9 @@ const DATASET: Dataset = {
   ],
   events: [createForum('forum-2018', 2018, 'minsk', 'BY-HM'), createForum('forum-2024', 2024, '', 'BY-VI')],
   regionFacts: [createFact('krs-fact', 'RU-KRS')],
+  documents: [],
+  meetings: [],
+  assignments: [],
 };
 
 describe('placeDetails', () => {

@@ -264,7 +264,7 @@ describe('buildSvgMap (the real scene, the view description)', () => {
     const m = modelFor({ year: 2022 });
     const forums = layer(m, LAYER.forums)?.circles ?? [];
     expect(forums).toHaveLength(
-      dataset.events.filter((e) => e.kind === 'forum' && e.year <= 2022 && e.year !== 2020).length,
+      dataset.events.filter((e) => e.kind === 'forum' && e.year <= 2022 && e.mode !== 'online').length,
     );
     expect(forums.filter((c) => c.r === 9).map((c) => c.forum)).toEqual(['forum-2022']);
   });

@@ -49,10 +49,27 @@ export function isParaphrase(note: string): boolean {
   return PARAPHRASE.test(note);
 }
 
-/** A record's remark as shown: the note without the paraphrase marker (shown as a label), first letter raised. */
+/** The research log's mark that a quote was checked in the stored page (DATA.md): for the editors, not
+ *  the reader, who sees the address and the quote themselves. */
+const VERIFIED = /^\s*verified verbatim in (?:the )?stored page(?: \(pages corpus\))?(?: \d{4}-\d{2}-\d{2})?[.;,]?\s*/i;
+
+/** A record's remark as shown: the note without the paraphrase marker (shown as a label) and without the
+ *  verification mark, first letter raised. */
 export function noteRemark(note: string): string {
-  const rest = note.replace(PARAPHRASE, '').trim();
+  const rest = note.replace(PARAPHRASE, '').replace(VERIFIED, '').trim();
   return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
+ * The editor's remark for a reader of `lang`: translated where data/translations.csv gives it; an
+ * untranslated remark (English) only for an English reader, so no English prose of ours reaches a
+ * Russian or Belarusian view.
+ */
+export function readableRemark(dataset: Dataset, lang: Lang, note: string): LocalText | null {
+  const remark = noteRemark(note);
+  if (!remark) return null;
+  const shown = localText(dataset, lang, remark);
+  return shown.lang === lang ? shown : null;
 }
 
 /** A source's title as shown: our [bracketed] description is translated, a document's own title is not. */

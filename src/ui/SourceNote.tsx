@@ -1,7 +1,7 @@
 import { sourceById } from '../data/dataset';
 import { recordDetails, requestDetails } from '../data/detailsLoader';
 import { UNDATED, type Certainty, type Lang } from '../data/types';
-import { isParaphrase, localText, noteRemark, sourceTitle, type LocalText } from '../i18n/dataText';
+import { isParaphrase, localText, readableRemark, sourceTitle, type LocalText } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
@@ -67,9 +67,10 @@ export function SourceNote({ record, id }: SourceNoteProps) {
   const paraphrase = extra ? isParaphrase(extra.note ?? '') : false;
   // Our remarks, descriptions and publishers in the reader's language (data/translations.csv).
   const local = (text: string) => (dataset ? localText(dataset, lang, text) : { text, lang: 'en' as const });
-  const note = local(extra ? noteRemark(extra.note ?? '') : '');
+  // The editor's remarks: in the reader's language, or not at all (untranslated ones are English).
+  const note = extra && dataset ? readableRemark(dataset, lang, extra.note ?? '') : null;
   const scope = extra?.scope ? local(extra.scope) : null;
-  const aboutSource = sourceRemark ? local(sourceRemark) : null;
+  const aboutSource = sourceRemark && dataset ? readableRemark(dataset, lang, sourceRemark) : null;
   const title = source && dataset ? sourceTitle(dataset, lang, source) : null;
   const publisher = source?.publisher ? local(source.publisher) : null;
   const link = source ? linkTarget(source.url) : null;
@@ -143,7 +144,7 @@ export function SourceNote({ record, id }: SourceNoteProps) {
             : t('figures.asOf', { date: formatPartialDate(lang, record.asOf) })}
         </p>
       )}
-      {(scope || note.text || aboutSource) && (
+      {(scope || note || aboutSource) && (
         <dl className="byru-source-meta is-stacked">
           {scope && (
             <>
@@ -151,7 +152,7 @@ export function SourceNote({ record, id }: SourceNoteProps) {
               <dd lang={scope.lang}>{scope.text}</dd>
             </>
           )}
-          {note.text && (
+          {note && (
             <>
               <dt>{t('source.note')}</dt>
               <dd lang={note.lang}>{note.text}</dd>

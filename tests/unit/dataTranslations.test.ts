@@ -1,6 +1,7 @@
-// Our own prose in the data (descriptions of sources, publishers, what is counted, remarks, descriptive
-// link titles) reaches a ru or be reader in ru or be: data/translations.csv has a row for each, and
-// none for a text the data no longer has. A new or changed remark fails here until it is translated.
+// Our own prose in the data (descriptions of sources, publishers, what is counted, descriptive link
+// titles) reaches a ru or be reader in ru or be: data/translations.csv has a row for each, and none for
+// a text the data no longer has. The editor's remarks (notes) are translated where a row gives them;
+// an untranslated remark is shown to English readers only (SourceNote), never in English to others.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTranslations } from '../../scripts/data/translations';
@@ -10,6 +11,7 @@ import {
   linkTitle,
   localText,
   noteRemark,
+  readableRemark,
   sourceLabel,
   sourceTitle,
   textKey,
@@ -33,6 +35,7 @@ function latinWords(text: string): string[] {
 const isEnglishProse = (text: string): boolean => latinWords(text).length > 1;
 
 /** Every text of ours a reader can meet, as the app looks it up. */
+/** Every text of ours a reader must meet in their language: names of sources, what is counted, titles. */
 function textsShown(d: Dataset): Set<string> {
   const records = [...d.figures, ...d.links, ...d.events, ...d.regionFacts];
   const cited = new Set([...records.map((r) => r.sourceId), ...STORY.steps.flatMap((s) => s.sources)]);
@@ -44,12 +47,18 @@ function textsShown(d: Dataset): Set<string> {
     if (isDescription(s.title)) add(s.title);
     // Names in Latin script have a Russian form (BelTA → БелТА, TASS → ТАСС), or are kept (PenzaNews).
     if (latinWords(s.publisher).length > 0) add(s.publisher);
-    add(s.note);
   }
   for (const f of d.figures) add(f.scope);
-  for (const r of records) add(noteRemark(r.note));
   for (const l of d.links) if (l.title && !/^\p{Lu}/u.test(l.title)) add(l.title);
   return out;
+}
+
+/** The editor's remarks (notes): shown in a reader's language where translated, else only in English. */
+function remarks(d: Dataset): Set<string> {
+  const records = [...d.figures, ...d.links, ...d.events, ...d.regionFacts];
+  return new Set(
+    [...d.sources.map((s) => noteRemark(s.note)), ...records.map((r) => noteRemark(r.note))].filter(Boolean),
+  );
 }
 
 const createSource = (over: Partial<Source> = {}): Source => ({
@@ -111,8 +120,8 @@ describe('data/translations.csv', () => {
   });
 
   it('has no row for a text the data no longer has', () => {
-    const shown = textsShown(dataset);
-    expect([...rows].filter((t) => !shown.has(t))).toEqual([]);
+    const known = new Set([...textsShown(dataset), ...remarks(dataset)]);
+    expect([...rows].filter((t) => !known.has(t))).toEqual([]);
   });
 
   it('gives Russian and Belarusian that differ from the English prose', () => {
@@ -182,6 +191,41 @@ describe('localText', () => {
       lang: 'ru',
       isTitle: true,
     });
+  });
+
+  it.each([
+    {
+      name: 'a translated remark, to a Belarusian reader',
+      lang: 'be',
+      note: '[Brest and Bratsk twinning]',
+      shown: { text: '[Пабрацімскія сувязі Брэста і Брацка]', lang: 'be' },
+    },
+    {
+      name: 'an untranslated remark, to a Russian reader: not at all',
+      lang: 'ru',
+      note: 'Year from the text.',
+      shown: null,
+    },
+    {
+      name: 'an untranslated remark, to an English reader',
+      lang: 'en',
+      note: 'Year from the text.',
+      shown: { text: 'Year from the text.', lang: 'en' },
+    },
+    {
+      name: 'a remark that is only the verification mark: none',
+      lang: 'en',
+      note: 'verified verbatim in stored page (pages corpus) 2026-12-02',
+      shown: null,
+    },
+    {
+      name: 'a remark after the verification mark',
+      lang: 'en',
+      note: 'verified verbatim in stored page (pages corpus) 2026-12-02. year from the address.',
+      shown: { text: 'Year from the address.', lang: 'en' },
+    },
+  ] as const)('readableRemark: $name', ({ lang, note, shown }) => {
+    expect(readableRemark(createDataset(), lang, note)).toEqual(shown);
   });
 
   it('shows a remark without the paraphrase marker, first letter raised', () => {

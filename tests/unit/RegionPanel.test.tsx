@@ -64,9 +64,10 @@ describe('RegionPanel', () => {
       for (const item of linkItems(panel, partner))
         expect(within(item).getByText(/позже 2019 года/)).toBeInTheDocument();
     }
-    // Gomel–Kursk (sister cities since 2004) is already in force, and the count says so.
+    // Gomel–Kursk (sister cities since 2004), the 2002 agreement, the working group (2017) and Gomel oblast's
+    // renewed agreement (first signed 1997) are in force, and the count says so.
     for (const item of linkItems(panel, 'Гомель')) expect(within(item).queryByText(/позже/)).not.toBeInTheDocument();
-    expect(within(panel).getByText('Связей к 2019 году: 1')).toBeInTheDocument();
+    expect(within(panel).getByText('Связей к 2019 году: 4')).toBeInTheDocument();
   });
 
   it('shows a city with its region', () => {

@@ -37,7 +37,15 @@ const isEnglishProse = (text: string): boolean => latinWords(text).length > 1;
 /** Every text of ours a reader can meet, as the app looks it up. */
 /** Every text of ours a reader must meet in their language: names of sources, what is counted, titles. */
 function textsShown(d: Dataset): Set<string> {
-  const records = [...d.figures, ...d.links, ...d.events, ...d.regionFacts];
+  const records = [
+    ...d.figures,
+    ...d.links,
+    ...d.events,
+    ...d.regionFacts,
+    ...d.documents,
+    ...d.meetings,
+    ...d.assignments,
+  ];
   const cited = new Set([...records.map((r) => r.sourceId), ...STORY.steps.flatMap((s) => s.sources)]);
   const out = new Set<string>();
   const add = (t: string) => {
@@ -55,7 +63,15 @@ function textsShown(d: Dataset): Set<string> {
 
 /** The editor's remarks (notes): shown in a reader's language where translated, else only in English. */
 function remarks(d: Dataset): Set<string> {
-  const records = [...d.figures, ...d.links, ...d.events, ...d.regionFacts];
+  const records = [
+    ...d.figures,
+    ...d.links,
+    ...d.events,
+    ...d.regionFacts,
+    ...d.documents,
+    ...d.meetings,
+    ...d.assignments,
+  ];
   return new Set(
     [...d.sources.map((s) => noteRemark(s.note)), ...records.map((r) => noteRemark(r.note))].filter(Boolean),
   );

@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG } from '../../src/config';
 import { decodeTopology } from '../../src/data/topology';
 import { LANGS, type Dataset, type Lang } from '../../src/data/types';
 import { formatPartialDate } from '../../src/i18n/formatValue';
+import { noteRemark } from '../../src/i18n/dataText';
 import { CATALOGUES, translate } from '../../src/i18n/translate';
 import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
@@ -89,11 +90,9 @@ function dataStrings(lang: Lang): string[] {
   };
   for (const [ru, be, en] of Object.values(dataset.translations ?? {}))
     add(lang === 'ru' ? ru : lang === 'be' ? be : en);
-  // Our remarks are shown without the "paraphrase" marker (it becomes a label), first letter raised.
-  const remark = (note: string): void => {
-    const rest = note.replace(/paraphrase from (?:the )?research brief[.;,]?\s*/i, '').trim();
-    ours(note, rest.charAt(0).toUpperCase() + rest.slice(1));
-  };
+  // Our remarks are shown without the "paraphrase" marker (it becomes a label) and the verification
+  // mark, first letter raised (noteRemark).
+  const remark = (note: string): void => ours(note, noteRemark(note));
   const date = (iso: string): void => add(iso && formatPartialDate(lang, iso));
   for (const r of geo.regions) add(r.names[lang]);
   for (const c of dataset.cities) add(c.names[lang]);

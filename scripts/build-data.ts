@@ -12,6 +12,7 @@ import { formatError } from './data/csv.ts';
 import { TABLE_FILES, type TableFile } from './data/schemas.ts';
 import { checkStory, decodeStory } from '../src/scene/story.ts';
 import { splitDataset } from '../src/data/details.ts';
+import { textKey } from '../src/i18n/dataText.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data');
@@ -46,7 +47,7 @@ if (compiled.errors.length) {
 const dataset = { ...result.dataset, translations: compiled.packed };
 mkdirSync(dirname(outFile), { recursive: true });
 // What the first view does not show (quotes, remarks, later tables) goes to details.json: src/data/details.ts.
-const { first, details } = splitDataset(dataset as unknown as Record<string, unknown>);
+const { first, details } = splitDataset(dataset as unknown as Record<string, unknown>, textKey);
 writeFileSync(outFile, JSON.stringify(first));
 writeFileSync(detailsFile, JSON.stringify(details));
 const counts = (['sources', 'metrics', 'figures', 'cities', 'links', 'events', 'regionFacts'] as const)

@@ -7,17 +7,24 @@
  */
 import type { Dataset } from './types';
 
-/** Fields of first-view tables that no first view shows: each appears only in an opened citation. */
+/** Fields of first-view tables that no first view shows: each appears only in an opened citation, the
+ *  region panel, or the year's list of new ties once the details are there. */
 export const DEFERRED_FIELDS = {
-  sources: ['note'],
+  sources: ['note', 'url'],
   figures: ['quote', 'note', 'scope'],
-  links: ['quote', 'note'],
+  links: ['quote', 'note', 'label', 'chair'],
   events: ['quote', 'note'],
-  regionFacts: ['quote', 'note'],
 } as const satisfies Partial<Record<Exclude<keyof Dataset, 'years'>, readonly string[]>>;
 
 /** Whole tables that only panels opened later show; a table absent from the dataset is skipped. */
-export const DEFERRED_TABLES = ['documents', 'meetings', 'assignments'] as const;
+export const DEFERRED_TABLES = ['documents', 'meetings', 'assignments', 'regionFacts'] as const;
+
+/**
+ * The first-view fields whose text is looked up in `translations` (our descriptions of sources, their
+ * publishers, descriptive link titles): their translations stay in the first view; the others (remarks,
+ * what a figure counts, the deferred tables' titles) come with the details.
+ */
+export const FIRST_VIEW_TRANSLATED = { sources: ['title', 'publisher'], links: ['title'] } as const;
 
 /** What `details.json` holds. */
 export interface Details {
@@ -25,6 +32,8 @@ export interface Details {
   fields: Record<string, Record<string, Record<string, unknown>>>;
   /** The {@link DEFERRED_TABLES} the dataset has, whole. */
   tables: Record<string, unknown[]>;
+  /** The translations no first-view text needs (see {@link FIRST_VIEW_TRANSLATED}), by key. */
+  translations?: Record<string, unknown>;
 }
 
 type Row = Record<string, unknown>;
@@ -60,10 +69,11 @@ function idOf(file: string, table: string, row: Row, i: number): string {
  * not changed. Records are matched by `id`, so each table with deferred fields needs unique ids.
  * @throws Error naming the table when a record has no id or an id repeats.
  */
-export function splitDataset(full: Json): { first: Json; details: Details } {
+export function splitDataset(full: Json, keyOf?: (text: string) => string): { first: Json; details: Details } {
   const first: Json = {};
   const details: Details = { fields: {}, tables: {} };
   for (const [table, value] of Object.entries(full)) {
+    if (table === 'translations') continue;
     if (isDeferredTable(table)) {
       details.tables[table] = rowsOf('dataset', table, value);
       continue;
@@ -84,6 +94,22 @@ export function splitDataset(full: Json): { first: Json; details: Details } {
       return kept;
     });
     details.fields[table] = byId;
+  }
+  if (isObject(full.translations)) {
+    if (!keyOf) {
+      first.translations = full.translations;
+    } else {
+      // Only what the first view shows is translated in it; the rest waits for the details.
+      const needed = new Set<string>();
+      for (const [table, fields] of Object.entries(FIRST_VIEW_TRANSLATED))
+        for (const row of (first[table] as Row[] | undefined) ?? [])
+          for (const field of fields) if (typeof row[field] === 'string' && row[field]) needed.add(keyOf(row[field]));
+      const kept: Json = {};
+      const later: Json = {};
+      for (const [key, value] of Object.entries(full.translations)) (needed.has(key) ? kept : later)[key] = value;
+      first.translations = kept;
+      details.translations = later;
+    }
   }
   return { first, details };
 }
@@ -108,6 +134,7 @@ export function decodeDetails(json: unknown): Details {
     if (!isDeferredTable(table)) fail(`tables.${table}`, 'a deferred table');
     rowsOf('details.json', `tables.${table}`, rows);
   }
+  if (json.translations !== undefined && !isObject(json.translations)) fail('translations', 'an object');
   return json as unknown as Details;
 }
 
@@ -129,5 +156,8 @@ export function mergeDetails<D extends object>(first: D, details: Details): D {
       return { ...row, ...extra };
     });
   }
-  return { ...out, ...details.tables } as D;
+  const translations = details.translations
+    ? { ...(isObject(out.translations) ? out.translations : {}), ...details.translations }
+    : out.translations;
+  return { ...out, ...details.tables, ...(translations ? { translations } : {}) } as D;
 }

@@ -115,6 +115,8 @@ export interface RecordDetails {
   quote?: string;
   note?: string;
   scope?: string;
+  /** A source's address. */
+  url?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AppState } from '../state/createAppStore';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import { OwnLang } from './SourceNote';
+import { useCompleteDataset } from './useDetailsState';
 
 const selectRegions = (s: AppState) => (s.load.status === 'ready' ? s.load.geo.regions : null);
 
@@ -39,7 +40,7 @@ function SourceCell({
   dataset: Dataset;
 }) {
   if (!source) return null;
-  const href = webAddress(source.url);
+  const href = webAddress(source.url ?? '');
   const title = <OwnLang text={sourceTitle(dataset, lang, source)} lang={lang} />;
   const publisher = source.publisher ? localText(dataset, lang, source.publisher) : null;
   return (
@@ -112,9 +113,11 @@ export function DataTable() {
   const dataset = useAppState(selectDataset);
   const regions = useAppState(selectRegions);
   const [open, setOpen] = useState(false);
+  // Sources' addresses come with the details: asked for when the table opens.
+  const full = useCompleteDataset(open ? dataset : null);
   const summary = useMemo(
-    () => (open && dataset && regions ? yearSummary(dataset, regions, year, kinds, lang) : null),
-    [open, dataset, regions, year, kinds, lang],
+    () => (open && full && regions ? yearSummary(full, regions, year, kinds, lang) : null),
+    [open, full, regions, year, kinds, lang],
   );
   if (!dataset || !regions) return null;
 

@@ -95,15 +95,16 @@ export function RegionPanel() {
   const regions = useAppState(selectRegions);
   const dataset = useAppState(selectDataset);
   const select = useAppState((s) => s.select);
+  // Region facts, a tie's wording, documents and assignments come with the details (asked for here).
+  const full = useCompleteDataset(selection ? dataset : null);
+  const shown = full ?? dataset;
   const details = useMemo(
-    () => (selection && dataset && regions ? placeDetails(dataset, regions, selection, year) : null),
-    [selection, dataset, regions, year],
+    () => (selection && shown && regions ? placeDetails(shown, regions, selection, year) : null),
+    [selection, shown, regions, year],
   );
   const ready = dataset !== null && regions !== null;
   const regionName = (code: string): string => regions?.find((r) => r.code === code)?.names[lang] ?? code;
   const inForce = details?.links.filter((l) => l.inForce).length ?? 0;
-  // Assignments come with the details (after the first view).
-  const full = useCompleteDataset(selection ? dataset : null);
   const assignment =
     details?.kind === 'region' && details.country === 'RU' && full ? assignmentOf(full, details.id, year) : undefined;
   const partnersHeading = details?.country === 'RU' ? t('panel.partners') : t('panel.partnersRu');

@@ -1,5 +1,5 @@
 import { sourceById } from '../data/dataset';
-import { recordDetails, requestDetails } from '../data/detailsLoader';
+import { completeDataset, recordDetails, requestDetails } from '../data/detailsLoader';
 import { UNDATED, type Certainty, type Lang } from '../data/types';
 import { isParaphrase, localText, readableRemark, sourceTitle, type LocalText } from '../i18n/dataText';
 import { formatPartialDate } from '../i18n/formatValue';
@@ -63,17 +63,22 @@ export function SourceNote({ record, id }: SourceNoteProps) {
   // The quote, scope and remarks come with the details, loaded after the first view.
   const details = useDetailsState(dataset);
   const extra = dataset ? recordDetails(dataset, record) : record;
-  const sourceRemark = source && dataset ? recordDetails(dataset, source)?.note : undefined;
+  const sourceExtra = source && dataset ? recordDetails(dataset, source) : null;
+  const sourceRemark = sourceExtra?.note;
+  // The address comes with the details too; a seed's file name is there from the start.
+  const url = sourceExtra?.url ?? '';
   const paraphrase = extra ? isParaphrase(extra.note ?? '') : false;
-  // Our remarks, descriptions and publishers in the reader's language (data/translations.csv).
-  const local = (text: string) => (dataset ? localText(dataset, lang, text) : { text, lang: 'en' as const });
+  // Our remarks, descriptions and publishers in the reader's language (data/translations.csv); the
+  // translations of remarks and scopes come with the details too.
+  const words = dataset ? (completeDataset(dataset) ?? dataset) : null;
+  const local = (text: string) => (words ? localText(words, lang, text) : { text, lang: 'en' as const });
   // The editor's remarks: in the reader's language, or not at all (untranslated ones are English).
-  const note = extra && dataset ? readableRemark(dataset, lang, extra.note ?? '') : null;
+  const note = extra && words ? readableRemark(words, lang, extra.note ?? '') : null;
   const scope = extra?.scope ? local(extra.scope) : null;
-  const aboutSource = sourceRemark && dataset ? readableRemark(dataset, lang, sourceRemark) : null;
+  const aboutSource = sourceRemark && words ? readableRemark(words, lang, sourceRemark) : null;
   const title = source && dataset ? sourceTitle(dataset, lang, source) : null;
   const publisher = source?.publisher ? local(source.publisher) : null;
-  const link = source ? linkTarget(source.url) : null;
+  const link = url ? linkTarget(url) : null;
 
   return (
     <div className="byru-source" id={id}>
@@ -99,22 +104,22 @@ export function SourceNote({ record, id }: SourceNoteProps) {
           </>
         )}
       </dl>
-      {source && (source.url || source.file) && (
+      {source && (url || source.file) && (
         <p className="byru-source-where">
           {link && (
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
+            <a href={url} target="_blank" rel="noopener noreferrer">
               {t('source.open')}
               <span className="byru-source-host"> {link.hostname}</span>
               <span className="byru-sr-only"> ({t('source.newTab')})</span>
             </a>
           )}
-          {source.url && !link && <span>{t('source.address', { url: source.url })}</span>}
+          {url && !link && <span>{t('source.address', { url })}</span>}
           {source.file && <span className="byru-source-file">{t('source.seed', { file: source.file })}</span>}
         </p>
       )}
       {extra ? (
         <figure className="byru-source-quote">
-          <blockquote lang={source?.lang} cite={link ? source?.url : undefined}>
+          <blockquote lang={source?.lang} cite={link ? url : undefined}>
             <p>{extra.quote}</p>
           </blockquote>
           {(paraphrase || source) && (

@@ -25,7 +25,8 @@ interface WordingProps {
  */
 export function Wording({ dataset, title, label, sourceLang, lang, t }: WordingProps) {
   const shown = linkTitle(dataset, lang, title, sourceLang ?? 'ru');
-  const ours = label[lang] && (!title || sourceLang !== lang) ? label[lang] : '';
+  // The label comes with the details (after the first view): none until then.
+  const ours = label?.[lang] && (!title || sourceLang !== lang) ? label[lang] : '';
   return (
     <>
       {shown && (
@@ -81,7 +82,7 @@ export function TieDetails({ link, dataset, lang, t }: TieProps) {
       {link.status === 'renewed' && link.firstYear !== null && (
         <div className="byru-link-meta">{t('link.firstSigned', { year: link.firstYear })}</div>
       )}
-      {link.chair[lang] && <div className="byru-link-meta">{t('link.chair', { chair: link.chair[lang] })}</div>}
+      {link.chair?.[lang] && <div className="byru-link-meta">{t('link.chair', { chair: link.chair[lang] })}</div>}
       {years.length > 0 && (
         <div className="byru-link-meta">
           {t('link.meetings', { years: years.join(', ') })}
@@ -101,7 +102,7 @@ export function TieDetails({ link, dataset, lang, t }: TieProps) {
                 {t(`doc.${d.kind}`)} · {documentWhen(lang, t, d)}
               </div>
               <Wording
-                dataset={dataset}
+                dataset={full ?? dataset}
                 title={d.title}
                 label={d.label}
                 sourceLang={sourceById(dataset, d.sourceId)?.lang}

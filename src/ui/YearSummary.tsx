@@ -50,7 +50,7 @@ function NewLink({ item, t, lang, dataset }: { item: YearLink; t: Translator } &
         </>
       )}
       {/* Without a verbatim title, or for a reader of another language: our description, marked. */}
-      {link.label[lang] && (!link.title || source?.lang !== lang) && (
+      {link.label?.[lang] && (!link.title || source?.lang !== lang) && (
         <>
           {', '}
           {link.label[lang]} <span className="byru-ours">({t('link.ours')})</span>
@@ -121,13 +121,14 @@ export function YearSummary() {
   const dataset = useAppState(selectDataset);
   const regions = useAppState(selectRegions);
   const headingId = useId();
-  const summary = useMemo(
-    () => (dataset && regions ? yearSummary(dataset, regions, year, kinds, lang) : null),
-    [dataset, regions, year, kinds, lang],
-  );
-
-  // Documents come with the details, fetched when the browser is idle after the first view.
+  // Ties' wording and the documents come with the details, fetched when the browser is idle after
+  // the first view: the summary shows them once they are there.
   const loaded = useLoadedDataset(dataset);
+  const shown = loaded ?? dataset;
+  const summary = useMemo(
+    () => (shown && regions ? yearSummary(shown, regions, year, kinds, lang) : null),
+    [shown, regions, year, kinds, lang],
+  );
   const signedDocs = useMemo(() => (loaded ? signedInYear(loaded, year).documents : []), [loaded, year]);
 
   // The live region starts empty (nothing is announced on load) and speaks only after a change,

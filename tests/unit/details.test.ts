@@ -44,13 +44,28 @@ describe('splitDataset', () => {
     const dataset = createDataset();
     const { details } = splitDataset(asJson(dataset));
     const link = dataset.links[0]!;
-    expect(details.fields.links?.[link.id]).toEqual({ quote: link.quote, note: link.note });
+    expect(details.fields.links?.[link.id]).toEqual({
+      quote: link.quote,
+      note: link.note,
+      label: link.label,
+      chair: link.chair,
+    });
     const figure = dataset.figures[0]!;
     expect(details.fields.figures?.[figure.id]).toEqual({
       quote: figure.quote,
       note: figure.note,
       scope: figure.scope,
     });
+  });
+
+  it('keeps in the first view only the translations its texts need; the rest comes with the details', () => {
+    const dataset = asJson(createDataset());
+    const publisher = (dataset.sources as { publisher: string }[])[0]!.publisher;
+    const translations = { [`k:${publisher}`]: ['ru', 'be'], 'k:A remark.': ['примечание', 'заўвага'] };
+    const { first, details } = splitDataset({ ...dataset, translations }, (text) => `k:${text}`);
+    expect(first.translations).toEqual({ [`k:${publisher}`]: ['ru', 'be'] });
+    expect(details.translations).toEqual({ 'k:A remark.': ['примечание', 'заўвага'] });
+    expect(mergeDetails(first, details).translations).toEqual(translations);
   });
 
   it.each(DEFERRED_TABLES)('moves a %s table whole into the details', (table) => {

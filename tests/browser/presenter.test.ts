@@ -38,7 +38,8 @@ describe('presenter mode', () => {
     // The caption cites its sources by title, not by id.
     const sources = await presenter(page).locator('cite').allTextContents();
     expect(sources).toHaveLength(story.steps[0]?.sources.length ?? 0);
-    expect(sources.join(' ')).toContain('III Forum of Regions');
+    // Cited by the page's own title, in its language (the publisher in the reader's).
+    expect(sources.join(' ')).toContain('III Форум регионов Беларуси и России');
 
     // A clicker sends PageDown / PageUp; arrows and Space work too. Keys go to whatever has focus.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

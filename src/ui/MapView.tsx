@@ -29,6 +29,9 @@ export interface MapViewProps {
  */
 type Stage = 'svg' | 'loading' | 'webgl' | 'failed';
 
+/** Downloads of the engine's code tried before the SVG map is kept for good (a dropped network). */
+const ENGINE_DOWNLOADS = 3;
+
 /** Longest wait (ms) for an idle moment before the engine is fetched anyway (`idle` policy). */
 const IDLE_TIMEOUT_MS = 3000;
 /** How soon (ms) to try the hand-over again while the reader is dragging the SVG map. */
@@ -66,6 +69,8 @@ export function MapView({
     enginePolicy({ still: store.getState().display.static, ...environment() }),
   );
   const [stage, setStage] = useState<Stage>('svg');
+  // Failed downloads of the engine's code so far (reset once it arrives).
+  const downloads = useRef(0);
   // The stage as the WebGL map's callbacks (outside renders) must see it.
   const shown = useRef<Stage>(stage);
   useLayoutEffect(() => {
@@ -123,8 +128,20 @@ export function MapView({
       }
       setStage('webgl');
     };
+    /** The engine's code did not arrive (the network): the SVG map stays, and the next reach for the
+     *  map (or idle moment) fetches it again, a few times at most. A started engine that fails is not. */
+    const downloadFailed = (e: unknown): Promise<never> => {
+      if (!cancelled && ++downloads.current < ENGINE_DOWNLOADS) {
+        console.warn('The WebGL map could not be downloaded; the SVG map stays, and it will be tried again:', e);
+        setStage('svg');
+        return new Promise<never>(() => undefined);
+      }
+      return Promise.reject(e);
+    };
     loadLib()
+      .catch(downloadFailed)
       .then((lib) => {
+        downloads.current = 0;
         if (cancelled) return;
         const s = store.getState();
         const initial = store.derived.view(s, paletteNow.current);

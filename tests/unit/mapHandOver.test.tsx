@@ -181,11 +181,11 @@ describe('MapView: SVG first, then the WebGL map', () => {
     expect(new Set(fake.calls.map(([name]) => name))).toEqual(new Set(['setPaintProperty']));
   });
 
-  it('keeps the SVG map when the WebGL map fails to start', async () => {
+  it('keeps the SVG map when the engine cannot be downloaded, and tries again at the next touch, three times at most', async () => {
     const store = createAppStore(DEFAULT_CONFIG);
     store.getState().setLoad({ status: 'ready', geo, dataset });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const loadLib = vi.fn(() => Promise.reject(new Error('Failed to initialize WebGL')));
+    const loadLib = vi.fn(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     render(
       <MapView
         store={store}
@@ -195,16 +195,34 @@ describe('MapView: SVG first, then the WebGL map', () => {
         environment={() => ({ coarsePointer: true })}
       />,
     );
+    for (const attempt of [1, 2, 3]) {
+      fireEvent.pointerDown(screen.getByRole('img'));
+      await settle();
+      expect(loadLib).toHaveBeenCalledTimes(attempt);
+      expect(screen.getByTestId('map')).toHaveAttribute('data-renderer', 'svg');
+      expect(screen.queryByTestId('map-pending')).toBeNull();
+    }
+    expect(warn).toHaveBeenLastCalledWith(expect.stringMatching(/failed to start/), expect.any(TypeError));
+    // After the third failure the SVG map stays for good: the engine is not fetched again.
     fireEvent.pointerDown(screen.getByRole('img'));
     await settle();
-    expect(loadLib).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('map')).toHaveAttribute('data-renderer', 'svg');
-    expect(screen.queryByTestId('map-pending')).toBeNull();
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/failed to start/), expect.any(Error));
-    // A failed engine is not fetched again.
+    expect(loadLib).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+
+  it('takes the WebGL map over once a second download of the engine succeeds', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { fake, loadLib, map } = setup({ coarse: true });
+    loadLib.mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'));
     fireEvent.pointerDown(screen.getByRole('img'));
     await settle();
-    expect(loadLib).toHaveBeenCalledTimes(1);
+    expect(map()).toHaveAttribute('data-renderer', 'svg');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/tried again/), expect.any(TypeError));
+    fireEvent.pointerDown(screen.getByRole('img'));
+    await settle();
+    expect(loadLib).toHaveBeenCalledTimes(2);
+    act(() => fake.fire('idle'));
+    expect(map()).toHaveAttribute('data-renderer', 'webgl');
     warn.mockRestore();
   });
 });

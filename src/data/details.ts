@@ -10,7 +10,7 @@ import type { Dataset } from './types';
 /** Fields of first-view tables that no first view shows: each appears only in an opened citation, the
  *  region panel, or the year's list of new ties once the details are there. */
 export const DEFERRED_FIELDS = {
-  sources: ['note', 'url'],
+  sources: ['note', 'url', 'date'],
   figures: ['quote', 'note', 'scope'],
   links: ['quote', 'note', 'label', 'chair'],
   events: ['quote', 'note'],

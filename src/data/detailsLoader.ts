@@ -115,8 +115,9 @@ export interface RecordDetails {
   quote?: string;
   note?: string;
   scope?: string;
-  /** A source's address. */
+  /** A source's address and date. */
   url?: string;
+  date?: string;
 }
 
 /**

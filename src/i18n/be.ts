@@ -216,4 +216,25 @@ export const be: Catalogue = {
   'table.documents': 'дакументы пад сувязямі',
   'table.meetings': 'пасяджэнні сумесных органаў',
   'table.assignments': 'замацаванне рэгіёнаў',
+  // issue 14: ui
+  'headline.title': 'Галоўнае за {year} год',
+  'headline.previous': 'у {year} годзе: {value}',
+  // issue 14: map
+  'legend.ties': 'Рэгіёны Расіі: самая цесная сувязь з Беларуссю, з крыніцай тут, да {year} года',
+  'legend.tie.government': 'пагадненне з Урадам Беларусі',
+  'legend.tie.agreement': 'пагадненне з вобласцю ці горадам',
+  'legend.tie.body': 'сумесны орган',
+  'legend.tie.project': 'сумесны праект',
+  'legend.tie.sister': 'толькі гарады-пабрацімы',
+  'legend.later': 'сувязі з крыніцай ёсць, але пазней',
+  'legend.byFill': 'Вобласці Беларусі: колькасць сувязей з крыніцай да {year} года',
+  'legend.arcs':
+    'Адна дуга на рэгіён Расіі, таўшчыня — колькасць сувязей; навядзіце ці выберыце рэгіён, каб убачыць кожную сувязь.',
+  'inset.BY-BR': 'Брэсцкая',
+  'inset.BY-HM': 'г. Мінск',
+  'inset.BY-HO': 'Гомельская',
+  'inset.BY-HR': 'Гродзенская',
+  'inset.BY-MA': 'Магілёўская',
+  'inset.BY-MI': 'Мінская',
+  'inset.BY-VI': 'Віцебская',
 };

@@ -214,6 +214,27 @@ export const ru = {
   'table.documents': 'документы под связями',
   'table.meetings': 'заседания совместных органов',
   'table.assignments': 'закрепление регионов',
+  // issue 14: ui
+  'headline.title': 'Главное за {year} год',
+  'headline.previous': 'в {year} году: {value}',
+  // issue 14: map
+  'legend.ties': 'Регионы России: самая тесная связь с Беларусью, с источником здесь, к {year} году',
+  'legend.tie.government': 'соглашение с Правительством Беларуси',
+  'legend.tie.agreement': 'соглашение с областью или городом',
+  'legend.tie.body': 'совместный орган',
+  'legend.tie.project': 'совместный проект',
+  'legend.tie.sister': 'только города-побратимы',
+  'legend.later': 'связи с источником есть, но позже',
+  'legend.byFill': 'Области Беларуси: число связей с источником к {year} году',
+  'legend.arcs':
+    'Одна дуга на регион России, толщина — число связей; наведите или выберите регион, чтобы увидеть каждую связь.',
+  'inset.BY-BR': 'Брестская',
+  'inset.BY-HM': 'г. Минск',
+  'inset.BY-HO': 'Гомельская',
+  'inset.BY-HR': 'Гродненская',
+  'inset.BY-MA': 'Могилёвская',
+  'inset.BY-MI': 'Минская',
+  'inset.BY-VI': 'Витебская',
 } as const;
 
 export type MessageKey = keyof typeof ru;

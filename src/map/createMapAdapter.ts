@@ -1,6 +1,14 @@
+import type { Geometry, Position } from 'geojson';
 import type { LngLatBoundsLike, Map as MaplibreMap, MapOptions } from 'maplibre-gl';
 import { project } from '../data/projection';
-import { FIT_PADDING, projectedBounds, type GeoBounds, type MapCamera } from '../scene/view/camera';
+import {
+  FIT_PADDING,
+  FOCUS_MAX_ZOOM,
+  positionsOf,
+  projectedBounds,
+  type GeoBounds,
+  type MapCamera,
+} from '../scene/view/camera';
 import type { ViewDescription } from '../scene/view/describeView';
 import type { HatchDescription } from '../scene/view/viewStyle';
 import { LAYER, SOURCE, STATE } from '../scene/view/ids';
@@ -104,18 +112,7 @@ export interface MapAdapter {
   destroy: () => void;
 }
 
-export interface DebugApi {
-  pixelOf: (lon: number, lat: number) => [number, number];
-  regionAt: (x: number, y: number) => string | null;
-  /** Ids of the link arcs drawn in the current frame (any part on screen), sorted. */
-  linksShown: () => string[];
-}
-
-declare global {
-  interface Window {
-    byruDebug?: DebugApi;
-  }
-}
+export type { DebugApi } from '../scene/view/debugApi';
 
 /** A hatch image of the view (RGBA pixels): diagonal lines rising to the right, as the SVG map's pattern. */
 export function hatchPattern(h: HatchDescription): { width: number; height: number; data: Uint8Array } {
@@ -189,7 +186,10 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
       )
       .find((f) => shown(SOURCE.cities, f.properties?.id));
     if (typeof city?.properties?.id === 'string') return city.properties.id;
-    const hit = map.queryRenderedFeatures([x, y], { layers: [LAYER.regionsFill] })[0];
+    // The inset's regions and their tap targets answer for the region they copy.
+    const hit = map.queryRenderedFeatures([x, y], {
+      layers: [LAYER.insetTargets, LAYER.insetFill, LAYER.regionsFill],
+    })[0];
     const code = hit?.properties?.code;
     return typeof code === 'string' ? code : null;
   };
@@ -199,6 +199,13 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
       for (const [id, img] of Object.entries(next.images))
         if (img !== applied.images[id] && map.hasImage(id)) map.updateImage(id, hatchPattern(img));
     applyView(map, next, applied);
+    // A new selection moves the camera to it and its partners; clearing it shows everything again.
+    if (next.frame !== applied.frame && (next.frame || applied.frame))
+      map.fitBounds(next.frame ?? bounds, {
+        padding: FIT_PADDING,
+        maxZoom: FOCUS_MAX_ZOOM,
+        duration: o.reducedMotion ? 0 : 800,
+      });
     applied = next;
   };
 
@@ -296,7 +303,59 @@ export function createMapAdapter(o: MapAdapterOptions): MapAdapter {
     const ids = map.queryRenderedFeatures({ layers }).map((f) => f.properties?.id);
     return [...new Set(ids.filter((id): id is string => shown(SOURCE.arcs, id)))].sort();
   };
-  if (o.debug && typeof window !== 'undefined') window.byruDebug = { pixelOf, regionAt, linksShown };
+  const partnersShown = (): string[] => {
+    if (!loaded) return [];
+    const layers = applied.layers
+      .filter((l) => l.source === SOURCE.partners && l.layout?.visibility !== 'none')
+      .map((l) => l.id);
+    const ids = map.queryRenderedFeatures({ layers }).map((f) => f.properties?.id);
+    return [...new Set(ids.filter((id): id is string => shown(SOURCE.partners, id)))].sort();
+  };
+  /** Rings of a source's features in CSS px, by `code` (a point is one ring of one position): for tests. */
+  const shapesOf = (source: string): Record<string, [number, number][][]> => {
+    const out: Record<string, [number, number][][]> = {};
+    for (const f of (applied.sources[source]?.data.features ?? []) as {
+      properties?: { code?: unknown };
+      geometry: Geometry;
+    }[]) {
+      const code = f.properties?.code;
+      if (typeof code !== 'string') continue;
+      const g = f.geometry;
+      const rings: Position[][] =
+        g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [[...positionsOf(g)]];
+      out[code] = rings.map((r) =>
+        r.map(([lng = 0, lat = 0]) => {
+          const p = map.project([lng, lat]);
+          return [p.x, p.y];
+        }),
+      );
+    }
+    return out;
+  };
+  /** Text and size (px) of each placed label of a layer, by the feature's `code`. */
+  const labelsOf = (layer: string): Record<string, { text: string; size: number }> => {
+    const out: Record<string, { text: string; size: number }> = {};
+    if (!loaded) return out;
+    for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+      const code = f.properties?.code;
+      const layout = (f.layer as { layout?: Record<string, unknown> }).layout ?? {};
+      const size = Number(layout['text-size']);
+      const text = layout['text-field'];
+      // MapLibre hands the evaluated text as a Formatted value, whose string is the text.
+      if (typeof code === 'string') out[code] = { text: String(text ?? ''), size };
+    }
+    return out;
+  };
+  if (o.debug && typeof window !== 'undefined')
+    window.byruDebug = {
+      pixelOf,
+      regionAt,
+      linksShown,
+      partnersShown,
+      insetShapes: () => shapesOf(SOURCE.inset),
+      insetTargets: () => shapesOf(SOURCE.insetTargets),
+      insetLabels: () => labelsOf(LAYER.insetLabels),
+    };
 
   return {
     update: (view) => {

@@ -112,6 +112,53 @@ export function figureRows(dataset: Dataset, year: number): FigureRows {
   return { years: dataset.years, withData, noData };
 }
 
+/**
+ * The year's headline: the metrics shown as large cards above the map, in this order. The one place
+ * that chooses them (data, not layout): the cards show whatever these metrics have for the year,
+ * "no data" included, so the set stays the same while the reader steps through the years.
+ */
+export const HEADLINE_METRICS = [
+  'agreements_gov',
+  'agreements_gov_regions',
+  'by_visits_to_ru',
+  'ru_delegations_total',
+  'working_group_sessions',
+  'trade_turnover',
+] as const;
+
+/** A headline card: the metric's row for the year. */
+export type HeadlineRow = FigureRow;
+
+/**
+ * The headline cards for `year`: one row per {@link HEADLINE_METRICS} entry that has a figure in any
+ * year (a metric the dataset lacks is left out, not shown as an empty card), with or without a value
+ * for `year`.
+ */
+export function headlineRows(dataset: Dataset, year: number, ids: readonly string[] = HEADLINE_METRICS): HeadlineRow[] {
+  const yearFigures = figuresForYear(dataset, year);
+  return ids.flatMap((id) => {
+    const metric = dataset.metrics.find((m) => m.id === id);
+    if (!metric) return [];
+    const row = rowFor(
+      dataset,
+      metric,
+      yearFigures.filter((f) => f.metric === id),
+    );
+    return row ? [row] : [];
+  });
+}
+
+/**
+ * The same series' latest figure before `figure`'s year, or null: a previous value is never taken from
+ * another series (conflicting sources stay apart, DATA.md) and never interpolated.
+ */
+export function previousInSeries(row: Pick<FigureRow, 'lines'>, figure: Figure): Figure | null {
+  const line = row.lines.find((l) => l.series === figure.series);
+  let best: Figure | null = null;
+  for (const p of line?.points ?? []) if (p && p.year < figure.year && (!best || p.year > best.year)) best = p;
+  return best;
+}
+
 /** Sparkline geometry in SVG user units. */
 export interface SparkGeometry {
   /** The zero baseline's y. */

@@ -1,3 +1,4 @@
+import { scaleThreshold } from 'd3-scale';
 import type { LinkKind } from '../data/types';
 import type { Theme } from './palette';
 
@@ -81,3 +82,32 @@ export function lineSample(kind: LinkKind): LineSample {
 export function arcBend(kind: LinkKind, nth: number): number {
   return LINK_LOOK[kind].bend * (1 + 0.45 * nth);
 }
+
+/**
+ * Kinds from the strongest tie to the weakest: the one order the partner arcs' style and the
+ * choropleth of Russian subjects read. An agreement binds two administrations; a standing joint body
+ * meets regularly under one; a joint project is one undertaking; sister cities tie two towns.
+ */
+export const KIND_STRENGTH: readonly LinkKind[] = ['agreement', 'body', 'project', 'sister'];
+
+/** The strongest of some kinds (by {@link KIND_STRENGTH}), or null for none. */
+export function strongestKind(kinds: Iterable<LinkKind>): LinkKind | null {
+  let best: number | null = null;
+  for (const k of kinds) {
+    const i = KIND_STRENGTH.indexOf(k);
+    if (i >= 0 && (best === null || i < best)) best = i;
+  }
+  return best === null ? null : (KIND_STRENGTH[best] ?? null);
+}
+
+/** Ties per partner arc at which its width steps up: 1, 2, 3–4, 5–9, 10 or more. */
+export const PARTNER_BREAKS = [1, 2, 3, 5, 10] as const;
+
+/**
+ * Width (CSS px) of a partner arc, the one arc drawn per Russian subject, from the number of its ties:
+ * a step per class of {@link PARTNER_BREAKS} (steps read apart on a map where a smooth scale does not,
+ * and one subject with many ties cannot swamp the map).
+ */
+export const partnerWidth = scaleThreshold<number, number>()
+  .domain([...PARTNER_BREAKS])
+  .range([0, 1.6, 2.6, 3.6, 5, 6.5]);

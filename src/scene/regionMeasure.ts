@@ -1,5 +1,6 @@
 import { scaleThreshold } from 'd3-scale';
-import type { LinkKind } from '../data/types';
+import { BY_GOVERNMENT, type LinkKind } from '../data/types';
+import { KIND_STRENGTH } from './linkKinds';
 import type { ArcProps } from './linkScene';
 
 /** Count breaks of the choropleth: class 1 = 1 link, 2 = 2, 3 = 3–4, 4 = 5–9, 5 = 10 or more. */
@@ -52,9 +53,26 @@ export function regionsWithRecords(arcs: readonly ArcProps[], kinds: readonly Li
 }
 
 /**
+ * Ties of a Russian subject, strongest first: an agreement with the Government of Belarus, then the
+ * link kinds in {@link KIND_STRENGTH} order (an agreement here is one with a region or a city).
+ */
+export const TIE_RANKS = ['government', ...KIND_STRENGTH] as const;
+export type TieRank = (typeof TIE_RANKS)[number];
+
+/** The rank of a link, as it colours the Russian subject it reaches. */
+export function tieRank(a: Pick<ArcProps, 'kind' | 'from'>): TieRank {
+  return a.kind === 'agreement' && a.from === BY_GOVERNMENT ? 'government' : a.kind;
+}
+
+/** `cls` of a Russian subject whose strongest tie has a rank: the strongest takes the darkest ramp step (5). */
+export const tieClass = (rank: TieRank): number => TIE_RANKS.length - TIE_RANKS.indexOf(rank);
+
+/**
  * Choropleth class of every region, as the map's `cls` feature-state takes it: 0 = nothing recorded
- * in any year (its own look), {@link ZERO_SO_FAR} = records exist but none by `year` (country base
- * colour), 1–5 = count classes of {@link COUNT_BREAKS}.
+ * in any year (hatched), {@link ZERO_SO_FAR} = records exist but none by `year` (country base
+ * colour). Otherwise, for Belarus's regions the count class of {@link COUNT_BREAKS}; for Russian
+ * subjects the class of the strongest tie by `year` ({@link tieClass}: 5 = an agreement with the
+ * Government of Belarus … 1 = sister cities only). Links of the shown kinds only.
  */
 export function regionClasses(
   codes: readonly string[],
@@ -64,11 +82,16 @@ export function regionClasses(
 ): Record<string, number> {
   const counts = countLinksByRegion(arcs, year, kinds);
   const recorded = regionsWithRecords(arcs, kinds);
+  const strongest = new Map<string, number>();
+  for (const a of arcs) {
+    if (a.start > year || !kinds.includes(a.kind)) continue;
+    strongest.set(a.toRegion, Math.max(strongest.get(a.toRegion) ?? 0, tieClass(tieRank(a))));
+  }
   const out: Record<string, number> = {};
   for (const code of codes) {
     if (!recorded.has(code)) out[code] = 0;
     else {
-      const cls = classOfCount(counts.get(code) ?? 0);
+      const cls = code.startsWith('BY') ? classOfCount(counts.get(code) ?? 0) : (strongest.get(code) ?? 0);
       out[code] = cls === 0 ? ZERO_SO_FAR : cls;
     }
   }

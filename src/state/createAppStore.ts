@@ -1,3 +1,4 @@
+import type { InsetPlacement } from '../scene/inset';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_DISPLAY, type DisplayConfig, type ViewConfig } from '../config';
 import { LINK_KINDS, type Dataset, type Lang, type LinkKind } from '../data/types';
@@ -19,6 +20,8 @@ export interface AppState {
   selection: string | null;
   /** Region under the pointer (hover), for the tooltip. */
   hover: string | null;
+  /** Where the map's inset of Belarus goes for the map's shape (`chooseInsetPlacement`); set by the map view. */
+  inset: InsetPlacement;
   kinds: LinkKind[];
   lang: Lang;
   playing: boolean;
@@ -37,6 +40,7 @@ export interface AppState {
   setYear: (year: number) => void;
   select: (id: string | null) => void;
   setHover: (id: string | null) => void;
+  setInset: (placement: InsetPlacement) => void;
   toggleKind: (kind: LinkKind) => void;
   setKinds: (kinds: LinkKind[]) => void;
   setLang: (lang: Lang) => void;
@@ -60,6 +64,7 @@ export function createAppStore(initial: ViewConfig, display: DisplayConfig = DEF
     year: initial.year,
     selection: initial.region,
     hover: null,
+    inset: 'wide',
     kinds: initial.kinds,
     lang: initial.lang,
     playing: false,
@@ -74,6 +79,7 @@ export function createAppStore(initial: ViewConfig, display: DisplayConfig = DEF
     setYear: (year) => set({ year }),
     select: (selection) => set({ selection }),
     setHover: (hover) => set({ hover }),
+    setInset: (inset) => set({ inset }),
     toggleKind: (kind) =>
       set((s) => ({ kinds: LINK_KINDS.filter((k) => (k === kind ? !s.kinds.includes(k) : s.kinds.includes(k))) })),
     setKinds: (kinds) => set({ kinds }),

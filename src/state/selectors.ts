@@ -2,7 +2,8 @@ import { buildBaseScene, type BaseScene } from '../scene/baseScene';
 import { buildLinkScene, type LinkScene } from '../scene/linkScene';
 import type { Palette } from '../scene/palette';
 import { createViewDescriber, type ViewDescription } from '../scene/view/describeView';
-import type { MapScene } from '../scene/view/viewStyle';
+import { composeScene, type MapScene } from '../scene/composeScene';
+import type { InsetPlacement } from '../scene/inset';
 import type { City, Dataset, RegionInfo } from '../data/types';
 import type { AppState } from './createAppStore';
 
@@ -26,7 +27,7 @@ export interface Selectors {
   baseScene: (s: AppState) => BaseScene | null;
   /** Arcs, cities and forum markers, built once per dataset. */
   linkScene: (s: AppState) => LinkScene | null;
-  /** Both, as one object that keeps its identity while neither changes. */
+  /** Both composed with the inset of Belarus (`composeScene`), one object while neither changes. */
   scene: (s: AppState) => MapScene | null;
   /** The region (by ISO code) or city (by id) named, or undefined. */
   place: (s: AppState, id: string | null) => RegionInfo | City | undefined;
@@ -38,7 +39,7 @@ export interface Selectors {
 export function createSelectors(): Selectors {
   const base = memoOne(buildBaseScene);
   const links = memoOne(buildLinkScene);
-  const scene = memoOne((b: BaseScene, l: LinkScene): MapScene => ({ base: b, links: l }));
+  const scene = memoOne((b: BaseScene, l: LinkScene, p: InsetPlacement): MapScene => composeScene(b, l, p));
   const regionIndex = memoOne((regions: readonly RegionInfo[]) => new Map(regions.map((r) => [r.code, r])));
   const cityIndex = memoOne((cities: readonly City[]) => new Map(cities.map((c) => [c.id, c])));
   const describe = createViewDescriber();
@@ -48,7 +49,7 @@ export function createSelectors(): Selectors {
     scene: (s) => {
       const b = self.baseScene(s);
       const l = self.linkScene(s);
-      return b && l ? scene(b, l) : null;
+      return b && l ? scene(b, l, s.inset) : null;
     },
     place: (s, id) => {
       if (s.load.status !== 'ready' || !id) return undefined;

@@ -108,6 +108,7 @@ function PathElement({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: strin
       strokeLinejoin={p.join}
       data-region={p.region}
       data-link={p.link}
+      data-partner={p.partner}
       pointerEvents={interactive && p.region ? undefined : 'none'}
     />
   );
@@ -123,8 +124,9 @@ function CircleElement({ c, interactive }: { c: SvgCircle; interactive: boolean 
       stroke={c.stroke}
       strokeWidth={c.strokeWidth}
       data-city={c.city}
+      data-region={c.region}
       data-forum={c.forum}
-      pointerEvents={interactive && c.city ? undefined : 'none'}
+      pointerEvents={interactive && (c.city || c.region) ? undefined : 'none'}
     />
   );
 }
@@ -259,11 +261,53 @@ export function SvgMap({
     };
   }, [camera, fitted, size]);
 
+  /** A point of the page in the picture's units (the viewBox), where zoom and pan work. */
+  const toView = (clientX: number, clientY: number): [number, number] => {
+    const svg = svgRef.current;
+    const r = svg?.getBoundingClientRect();
+    const vb = svg?.viewBox.baseVal;
+    if (!r || !vb?.width || r.width <= 0 || r.height <= 0) return [clientX, clientY];
+    return [((clientX - r.left) * vb.width) / r.width, ((clientY - r.top) * vb.height) / r.height];
+  };
+  // Fingers on the map, for the pinch: two of them zoom about their midpoint and pan as it moves.
+  const fingers = useRef(new Map<number, [number, number]>());
+  const pinch = useRef<{ camera: Camera; mid: [number, number]; distance: number } | null>(null);
+  const pinchNow = (): { mid: [number, number]; distance: number } | null => {
+    const [a, b] = [...fingers.current.values()];
+    if (!a || !b) return null;
+    return { mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], distance: Math.hypot(a[0] - b[0], a[1] - b[1]) };
+  };
+
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
     if (!interactive || e.button !== 0) return;
+    if (e.pointerType === 'touch') {
+      fingers.current.set(e.pointerId, toView(e.clientX, e.clientY));
+      // Capture, so a finger that slides off the map keeps moving it (and its lift is seen).
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+      const now = fingers.current.size === 2 ? pinchNow() : null;
+      if (now && now.distance > 0) {
+        // A second finger: the drag so far becomes the pinch's start; no click follows.
+        const start = drag && model ? panCamera(model.camera, drag[0], drag[1]) : cameraNow.current;
+        setDrag(null);
+        pinch.current = { camera: start, ...now };
+        press.current = { x: e.clientX, y: e.clientY, moved: true };
+        return;
+      }
+    }
     press.current = { x: e.clientX, y: e.clientY, moved: false };
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+    if (e.pointerType === 'touch' && fingers.current.has(e.pointerId)) {
+      fingers.current.set(e.pointerId, toView(e.clientX, e.clientY));
+      const start = pinch.current;
+      const now = start ? pinchNow() : null;
+      if (start && now) {
+        const zoomed = zoomCamera(start.camera, now.distance / start.distance, start.mid);
+        setCamera(panCamera(zoomed, now.mid[0] - start.mid[0], now.mid[1] - start.mid[1]));
+        return;
+      }
+      if (start) return; // one finger left after a pinch: it does not drag until lifted
+    }
     const p = press.current;
     if (p && (e.buttons & 1) === 1) {
       const dx = e.clientX - p.x;
@@ -284,13 +328,31 @@ export function SvgMap({
     if (p?.moved && drag && model) setCamera(panCamera(model.camera, drag[0], drag[1]));
     setDrag(null);
   };
+  /** A finger lifted (or taken by the browser): the pinch ends when fewer than two remain. */
+  const liftFinger = (e: PointerEvent<SVGSVGElement>): boolean => {
+    if (e.pointerType !== 'touch') return false;
+    fingers.current.delete(e.pointerId);
+    if (!pinch.current) return false;
+    if (fingers.current.size === 0) {
+      pinch.current = null;
+      press.current = null;
+    }
+    return true;
+  };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>): void => {
+    if (liftFinger(e)) return;
     const p = press.current;
     endDrag();
-    if (interactive && p && !p.moved) onSelect?.(placeOf(e.target));
+    // A tap: the element under the finger (a captured pointer reports the map itself as its target).
+    const target = e.pointerType === 'touch' ? document.elementFromPoint(e.clientX, e.clientY) : e.target;
+    if (interactive && p && !p.moved) onSelect?.(placeOf(target));
   };
-  const onPointerLeave = (): void => {
+  const onPointerCancel = (e: PointerEvent<SVGSVGElement>): void => {
+    if (liftFinger(e)) return;
     endDrag();
+  };
+  const onPointerLeave = (e: PointerEvent<SVGSVGElement>): void => {
+    if (e.pointerType !== 'touch') endDrag();
     if (interactive && hover) onHover?.(null);
   };
 
@@ -311,8 +373,14 @@ export function SvgMap({
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
         onPointerLeave={onPointerLeave}
-        style={{ cursor: hover ? 'pointer' : drag ? 'grabbing' : undefined, touchAction: 'pinch-zoom' }}
+        style={{
+          cursor: hover ? 'pointer' : drag ? 'grabbing' : undefined,
+          // The map's own pinch and drag (above), not the page's zoom; an embed leaves one-finger scrolling
+          // to the page it sits in.
+          touchAction: !interactive ? 'auto' : cooperative ? 'pan-x pan-y' : 'none',
+        }}
         data-zoom={model.zoom.toFixed(2)}
         data-camera={`${model.camera.k} ${model.camera.tx} ${model.camera.ty}`}
       >

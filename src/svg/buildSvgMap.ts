@@ -51,6 +51,8 @@ export interface SvgPath {
   region?: string;
   /** Link id of an arc. */
   link?: string;
+  /** Id of a partner arc (`origin>partner`). */
+  partner?: string;
 }
 
 export interface SvgCircle {
@@ -63,6 +65,8 @@ export interface SvgCircle {
   /** City id (a click target) or forum id. */
   city?: string;
   forum?: string;
+  /** Region code of an inset tap target (a click target). */
+  region?: string;
 }
 
 export interface SvgLabel {
@@ -212,7 +216,8 @@ function fillPath(
   }
   const path: SvgPath = { d, fill: str(evaluate(paint['fill-color'], ctx), '#000') };
   if (opacity !== 1) path.fillOpacity = opacity;
-  if (source === SOURCE.regions && typeof f.properties?.code === 'string') path.region = f.properties.code;
+  if ((source === SOURCE.regions || source === SOURCE.inset) && typeof f.properties?.code === 'string')
+    path.region = f.properties.code;
   return path;
 }
 
@@ -243,6 +248,7 @@ function linePath(
   const join = layout['line-join'];
   if (join === 'round' || join === 'bevel') path.join = join;
   if (source === SOURCE.arcs && typeof f.properties?.id === 'string') path.link = f.properties.id;
+  if (source === SOURCE.partners && typeof f.properties?.id === 'string') path.partner = f.properties.id;
   return path;
 }
 
@@ -272,6 +278,8 @@ function circle(
     if (source === SOURCE.cities) c.city = id;
     if (source === SOURCE.forums) c.forum = id;
   }
+  const code = f.properties?.code;
+  if (source === SOURCE.insetTargets && typeof code === 'string') c.region = code;
   return c;
 }
 

@@ -102,6 +102,12 @@ export function evaluate(expr: unknown, ctx: EvalContext): unknown {
       }
       throw new Error(`${op}: no argument of that type`);
     }
+    case 'array': {
+      // ['array', type, length, value]: MapLibre's assertion; the value is used as it is.
+      const v = ev(args.length - 1);
+      if (!Array.isArray(v)) throw new Error('array: the value is not an array');
+      return v;
+    }
     case 'interpolate':
       return interpolate(args, ctx);
     default:

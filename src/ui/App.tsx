@@ -8,6 +8,7 @@ import { Downloads } from './Downloads';
 import { PanelBoundary } from './ErrorBoundary';
 import { FiguresPanel } from './FiguresPanel';
 import { Filters } from './Filters';
+import { HeadlineCards } from './HeadlineCards';
 import { HoverLabel } from './HoverLabel';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Legend } from './Legend';
@@ -133,6 +134,13 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
         </PanelBoundary>
       )}
       <main className="byru-main">
+        {/* The year's headline: above the map on a phone, in an embed and on the projector; at the top of
+            the side column on a desktop (app.css places it). */}
+        {load.status === 'ready' && (
+          <PanelBoundary className="byru-headline-slot">
+            <HeadlineCards />
+          </PanelBoundary>
+        )}
         <section className="byru-stage">
           <div className="byru-map-area">
             {load.status === 'loading' && <p className="byru-loading">{t('app.loading')}</p>}

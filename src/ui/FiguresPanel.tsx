@@ -1,18 +1,16 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { sourceById, sourcedCount } from '../data/dataset';
+import { useId, useMemo, useState } from 'react';
 import type { Dataset, Lang } from '../data/types';
-import { sourceLabel } from '../i18n/dataText';
 import { formatFigureValue } from '../i18n/formatValue';
 import type { Translator } from '../i18n/translate';
-import { figureRows, type FigureRow, type YearValue } from '../scene/figureRows';
+import { figureRows, type FigureRow } from '../scene/figureRows';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
-import { OwnLang, SourceNote } from './SourceNote';
-import { LineSwatch, Sparkline } from './Sparkline';
+import { FigureValue, type OpenNote } from './FigureValue';
+import { Sparkline } from './Sparkline';
 import './figures.css';
 
 /** The sparkline in words: "2016: 26,1 млрд долл. США; 2017: нет данных; …". */
-function chartLabel(t: Translator, lang: Lang, row: FigureRow, years: number[]): string {
+export function chartLabel(t: Translator, lang: Lang, row: FigureRow, years: number[]): string {
   const perYear = years.map((y, i) => {
     const figures = row.lines.flatMap((l) => (l.points[i] ? [l.points[i]] : []));
     const text = figures.length
@@ -23,118 +21,6 @@ function chartLabel(t: Translator, lang: Lang, row: FigureRow, years: number[]):
     return `${y}: ${text}`;
   });
   return `${t('figures.chart', { metric: row.metric.names[lang] })}. ${perYear.join('; ')}`;
-}
-
-/** Which value's source is shown: opened by hover (a preview) or pinned by a click, tap or key. */
-interface OpenNote {
-  year: number;
-  figureId: string;
-  pinned: boolean;
-}
-
-interface ValueProps {
-  value: YearValue;
-  dataset: Dataset;
-  /** Several values for the year: each names its source and shows its line style. */
-  several: boolean;
-  open: OpenNote | null;
-  setOpen: (open: OpenNote | null) => void;
-  year: number;
-}
-
-/** One value of the year: a disclosure button whose source note opens on hover, click, tap or Enter. */
-function FigureValue({ value, dataset, several, open, setOpen, year }: ValueProps) {
-  const t = useT();
-  const lang = useAppState((s) => s.lang);
-  const { figure } = value;
-  const noteId = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const isOpen = open?.figureId === figure.id;
-  const pinned = isOpen && open.pinned;
-  const source = sourceById(dataset, figure.sourceId);
-  // Beside an official count, how many of the counted things this map names with a source.
-  const sourced = figure.unit === 'count' ? sourcedCount(dataset, figure.metric, year) : null;
-
-  // A pinned note closes on a press anywhere outside it.
-  useEffect(() => {
-    if (!pinned) return;
-    const onDown = (e: Event) => {
-      if (e.target instanceof Node && !wrapper.current?.contains(e.target)) setOpen(null);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [pinned, setOpen]);
-
-  const close = (): void => {
-    setOpen(null);
-    button.current?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !isOpen) return;
-    e.stopPropagation(); // Esc closes the note only, not the region selection as well.
-    close();
-  };
-  // Mouse only: a touch "hover" precedes the tap's click, which must open the note, not toggle it shut.
-  const onEnter = (e: PointerEvent): void => {
-    if (e.pointerType === 'mouse' && !open?.pinned) setOpen({ year, figureId: figure.id, pinned: false });
-  };
-  const onLeave = (e: PointerEvent): void => {
-    if (e.pointerType === 'mouse' && isOpen && !pinned) setOpen(null);
-  };
-
-  return (
-    <div
-      className="byru-fig-value"
-      ref={wrapper}
-      onKeyDown={onKeyDown}
-      onPointerEnter={onEnter}
-      onPointerLeave={onLeave}
-    >
-      <button
-        ref={button}
-        type="button"
-        className="byru-fig-button"
-        aria-expanded={isOpen}
-        aria-controls={noteId}
-        onClick={() => setOpen(pinned ? null : { year, figureId: figure.id, pinned: true })}
-      >
-        <span className="byru-fig-number">{formatFigureValue(lang, figure)}</span>{' '}
-        {figure.certainty === 'uncertain' && (
-          <>
-            <span className="byru-uncertain">
-              <span aria-hidden="true">⚠ </span>
-              {t('figures.uncertain')}
-            </span>{' '}
-          </>
-        )}
-        <svg className="byru-fig-info" width={12} height={12} viewBox="0 0 12 12" aria-hidden="true">
-          <circle cx={6} cy={6} r={5.2} />
-          <path d="M6 5.4v3.2M6 3.4v.1" />
-        </svg>{' '}
-        <span className="byru-sr-only">({t('figures.sourceHint')})</span>
-      </button>
-      {sourced !== null && (
-        <span className="byru-fig-coverage">{t('coverage.sourced', { count: sourced, total: figure.value })}</span>
-      )}
-      {several && source && (
-        <span className="byru-fig-by">
-          <LineSwatch variant={value.variant} />
-          <OwnLang text={sourceLabel(dataset, lang, source)} lang={lang} />
-        </span>
-      )}
-      <div id={noteId} className="byru-fig-popover" role="group" aria-label={t('figures.source')} hidden={!isOpen}>
-        {isOpen && (
-          <>
-            <button type="button" className="byru-fig-close" aria-label={t('panel.close')} onClick={close}>
-              ×
-            </button>
-            <SourceNote record={figure} />
-          </>
-        )}
-      </div>
-    </div>
-  );
 }
 
 interface RowProps {

@@ -8,6 +8,8 @@ import { browserEnvironment, enginePolicy, whenIdle, type EnginePolicy } from '.
 import { SvgMapView } from '../svg/SvgMapView';
 import type { MapControls, SvgMapControls } from '../svg/SvgMap';
 import { hasWebgl2 } from '../svg/hasWebgl2';
+import { chooseInsetPlacement } from '../scene/inset';
+import { FIT_PADDING } from '../scene/view/camera';
 
 export interface MapViewProps {
   store: AppStore;
@@ -85,6 +87,30 @@ export function MapView({
     if (view) adapterRef.current?.update(view);
   }, [store, palette]);
   const engineOn = stage === 'loading' || stage === 'webgl';
+
+  // The inset of Belarus goes where the map's shape has room (beside Russia when wide, above it when
+  // tall): both maps draw the scene composed for it.
+  const wrap = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el || !sceneReady) return;
+    const place = (): void => {
+      const base = store.derived.baseScene(store.getState());
+      const { width, height } = el.getBoundingClientRect();
+      if (!base || width < 1 || height < 1) return;
+      const size = {
+        width: width - FIT_PADDING.left - FIT_PADDING.right,
+        height: height - FIT_PADDING.top - FIT_PADDING.bottom,
+      };
+      const placement = chooseInsetPlacement(base, size);
+      if (placement !== store.getState().inset) store.getState().setInset(placement);
+    };
+    place();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(place);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [store, sceneReady]);
 
   /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
   const start = useCallback((): void => {
@@ -217,6 +243,7 @@ export function MapView({
   return (
     // Any press, touch, wheel or key on the map (its buttons included) is the reader reaching for it.
     <div
+      ref={wrap}
       className="byru-map-wrap"
       onPointerDownCapture={start}
       onTouchStartCapture={start}

@@ -9,6 +9,7 @@ import type { AppStore } from '../state/createAppStore';
 import { useAppState, useAppStore, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
 import { OfflineControl } from './OfflineControl';
+import { useCompleteDataset } from './useDetailsState';
 import { appRoot, toggleFullscreen } from './PresenterButton';
 import './presenter.css';
 
@@ -72,7 +73,9 @@ export function Presenter({ story = STORY }: { story?: Story }) {
   const t = useT();
   const store = useAppStore();
   const lang = useAppState((s) => s.lang);
-  const dataset = useAppState(selectDataset);
+  // Sources' dates come with the details (a presenter asks for them: the captions cite them).
+  const firstView = useAppState(selectDataset);
+  const dataset = useCompleteDataset(firstView) ?? firstView;
   const ref = useRef<HTMLElement>(null);
   const [index, setIndex] = useState(0);
   const [auto, setAuto] = useState(false);

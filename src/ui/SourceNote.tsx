@@ -97,10 +97,10 @@ export function SourceNote({ record, id }: SourceNoteProps) {
             <dd lang={publisher.lang}>{publisher.text}</dd>
           </>
         )}
-        {source?.date && (
+        {sourceExtra?.date && (
           <>
             <dt>{t('source.date')}</dt>
-            <dd>{formatPartialDate(lang, source.date)}</dd>
+            <dd>{formatPartialDate(lang, sourceExtra.date)}</dd>
           </>
         )}
       </dl>

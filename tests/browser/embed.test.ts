@@ -156,6 +156,9 @@ describe('embeds on another site', () => {
     const narrow = page.frameLocator('#narrow');
     const wide = page.frameLocator('#wide');
     await narrow.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
+    // The second embed sits below the first one's headline cards, past the fold: Chromium draws no
+    // frame in an off-screen cross-origin iframe until the reader scrolls to it.
+    await page.locator('#wide').scrollIntoViewIfNeeded();
     await wide.locator(WEBGL_IDLE_SELECTOR).waitFor({ state: 'attached', timeout: 60_000 });
 
     // The sandbox really is opaque (no storage, origin "null") and the app still runs.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMapAdapter, hatchPattern } from '../../src/map/createMapAdapter';
-import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
+import { arcLayerId, LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
 import type { MapScene } from '../../src/scene/view/viewStyle';
 import {
   createContainer,
@@ -83,6 +83,7 @@ describe('createMapAdapter', () => {
     expect(fake.calls).toEqual([
       ['setLayoutProperty', LAYER.cityLabels, 'text-field', ['get', 'name_be']],
       ['setLayoutProperty', LAYER.labels, 'text-field', ['get', 'name_be']],
+      ['setLayoutProperty', LAYER.insetLabels, 'text-field', ['get', 'name_be']],
     ]);
   });
 
@@ -112,14 +113,17 @@ describe('createMapAdapter', () => {
     [2024, 2023, []],
     // 2019 → 2020: the 2019 forum is no longer this year's.
     [2019, 2020, [['setFeatureState', { source: SOURCE.forums, id: 'f2019' }, { current: false }]]],
-    // 2017 → 2018: a sister-city link (new this year) and its city appear; both regions count 2 links.
+    // 2017 → 2018: a sister-city link (new this year) and its city appear; Grodno region (and its
+    // inset copy) counts 2 links; Kursk's strongest tie stays an agreement; its partner arc widens.
     [
       2017,
       2018,
       [
-        regionState('RU-KRS', { cls: 2 }),
         regionState('BY-HR', { cls: 2 }),
-        ['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { shown: true, new: true }],
+        ['setFeatureState', { source: SOURCE.inset, id: 'BY-HR' }, { cls: 2 }],
+        ['setFeatureState', { source: SOURCE.insetTargets, id: 'BY-HR' }, { cls: 2 }],
+        ['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { new: true }],
+        ['setFeatureState', { source: SOURCE.partners, id: 'BY>RU-KRS' }, { w: 2.6 }],
         ['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: true }],
         ['setFeatureState', { source: SOURCE.forums, id: 'f2017' }, { current: false }],
       ],
@@ -138,8 +142,9 @@ describe('createMapAdapter', () => {
     fake.calls.length = 0;
     adapter.update(view({ kinds: ['agreement', 'project', 'body'] }));
     expect(fake.calls).toContainEqual(['setLayoutProperty', arcLayerId('sister'), 'visibility', 'none']);
+    expect(fake.calls).toContainEqual(['setLayoutProperty', partnerLayerId('sister'), 'visibility', 'none']);
     expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: false }]);
-    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(2);
   });
 
   it('isolates the focused place by the arcs’ feature state, not by a paint change', () => {
@@ -151,6 +156,8 @@ describe('createMapAdapter', () => {
       ['a1', -1],
       ['a2', -1],
       ['s1', 1],
+      ['BY>RU-KRS', -1],
+      ['BY-HR>RU-KRS', -1],
     ]);
     expect(fake.calls.filter((c) => c[0] !== 'setFeatureState')).toEqual([]);
   });

@@ -37,28 +37,50 @@ describe('describeView', () => {
       2017,
       2018,
       [
-        'regions RU-KRS: {"cls":2}',
         'regions BY-HR: {"cls":2}',
-        'arcs s1: {"shown":true,"new":true}',
+        'inset BY-HR: {"cls":2}',
+        'inset-targets BY-HR: {"cls":2}',
+        'arcs s1: {"new":true}',
+        'partners BY>RU-KRS: {"w":2.6}',
         'cities c1: {"shown":true}',
         'forums f2017: {"current":false}',
       ],
     ],
-    [2016, 2015, ['regions RU-KRS: {"cls":6}', 'regions BY-HR: {"cls":6}', 'arcs a1: {"shown":false,"new":false}']],
+    [
+      2016,
+      2015,
+      [
+        'regions RU-KRS: {"cls":6}',
+        'regions BY-HR: {"cls":6}',
+        'inset BY-HR: {"cls":6}',
+        'inset-targets BY-HR: {"cls":6}',
+        'arcs a1: {"new":false}',
+        'partners BY>RU-KRS: {"shown":false,"w":0,"k":-1}',
+      ],
+    ],
   ])('steps from %i to %i as these feature-state changes', (from, to, expected) => {
     expect(changes({ year: from }, { year: to })).toEqual(expected);
   });
 
-  it('states every feature of the year: classes, shown, new, current', () => {
+  it('states every feature of the year: classes, shown, new, current, one partner arc from Belarus', () => {
+    const grodno = { cls: 2, dim: false, selected: false, hover: false };
     expect(view({ year: 2018 }).states).toEqual({
       [SOURCE.regions]: {
-        'RU-KRS': { cls: 2, dim: false, selected: false, hover: false },
-        'BY-HR': { cls: 2, dim: false, selected: false, hover: false },
+        // Kursk: an agreement with a region is its strongest tie (class 4, see regionMeasure's table test).
+        'RU-KRS': { cls: 4, dim: false, selected: false, hover: false },
+        'BY-HR': grodno,
       },
+      [SOURCE.inset]: { 'BY-HR': grodno },
+      [SOURCE.insetTargets]: { 'BY-HR': grodno },
+      // Single links wait for a hover or a selection; the partner arc stands for them.
       [SOURCE.arcs]: {
-        a1: { shown: true, new: false, focus: 0 },
+        a1: { shown: false, new: false, focus: 0 },
         a2: { shown: false, new: false, focus: 0 },
-        s1: { shown: true, new: true, focus: 0 },
+        s1: { shown: false, new: true, focus: 0 },
+      },
+      [SOURCE.partners]: {
+        'BY>RU-KRS': { shown: true, w: 2.6, k: 0, focus: 0 },
+        'BY-HR>RU-KRS': { shown: false, w: 0, k: -1, focus: 0 },
       },
       [SOURCE.cities]: { c1: { shown: true } },
       [SOURCE.forums]: { f2017: { shown: true, current: false }, f2019: { shown: false, current: false } },
@@ -70,7 +92,13 @@ describe('describeView', () => {
       'a city’s selection isolates its links, keeping its partners’ regions bright',
       {},
       { selection: 'c1' },
-      ['arcs a1: {"focus":-1}', 'arcs a2: {"focus":-1}', 'arcs s1: {"focus":1}'],
+      [
+        'arcs a1: {"focus":-1}',
+        'arcs a2: {"focus":-1}',
+        'arcs s1: {"shown":true,"focus":1}',
+        'partners BY>RU-KRS: {"focus":-1}',
+        'partners BY-HR>RU-KRS: {"focus":-1}',
+      ],
     ],
     [
       'a region’s selection outlines it and dims the regions it has no link with yet',
@@ -79,23 +107,57 @@ describe('describeView', () => {
       [
         'regions RU-KRS: {"selected":true}',
         'regions BY-HR: {"dim":true}',
+        'inset BY-HR: {"dim":true}',
+        'inset-targets BY-HR: {"dim":true}',
         'arcs a1: {"focus":1}',
         'arcs a2: {"focus":1}',
         'arcs s1: {"focus":1}',
+        'partners BY>RU-KRS: {"focus":1}',
+        'partners BY-HR>RU-KRS: {"focus":1}',
       ],
     ],
     [
       'a hover outlines the region and isolates its links, dimming nothing',
       {},
       { hover: 'BY-HR' },
-      ['regions BY-HR: {"hover":true}', 'arcs a1: {"focus":1}', 'arcs a2: {"focus":1}', 'arcs s1: {"focus":1}'],
+      [
+        'regions BY-HR: {"hover":true}',
+        'inset BY-HR: {"hover":true}',
+        'inset-targets BY-HR: {"hover":true}',
+        'arcs a1: {"shown":true,"focus":1}',
+        'arcs a2: {"shown":true,"focus":1}',
+        'arcs s1: {"shown":true,"focus":1}',
+        'partners BY>RU-KRS: {"focus":-1}',
+        'partners BY-HR>RU-KRS: {"focus":1}',
+      ],
+    ],
+    [
+      'selecting a Belarusian region draws the partner arcs from it, the single links on a hover',
+      {},
+      { selection: 'BY-HR' },
+      [
+        'regions BY-HR: {"selected":true}',
+        'inset BY-HR: {"selected":true}',
+        'inset-targets BY-HR: {"selected":true}',
+        'arcs a1: {"focus":1}',
+        'arcs a2: {"focus":1}',
+        'arcs s1: {"focus":1}',
+        'partners BY>RU-KRS: {"shown":false,"w":0,"k":-1}',
+        'partners BY-HR>RU-KRS: {"shown":true,"w":3.6,"k":0}',
+      ],
     ],
     ['the selection wins the focus over the hover', { selection: 'RU-KRS' }, { selection: 'RU-KRS', hover: 'c1' }, []],
     [
       'switching sister cities off recounts the classes and hides the city only they reach',
       {},
       { kinds: ['agreement'] },
-      ['regions RU-KRS: {"cls":2}', 'regions BY-HR: {"cls":2}', 'cities c1: {"shown":false}'],
+      [
+        'regions BY-HR: {"cls":2}',
+        'inset BY-HR: {"cls":2}',
+        'inset-targets BY-HR: {"cls":2}',
+        'partners BY>RU-KRS: {"w":2.6}',
+        'cities c1: {"shown":false}',
+      ],
     ],
   ])('%s', (_, from, to, expected) => {
     expect(changes({ year: 2024, ...from }, { year: 2024, ...to })).toEqual(expected);

@@ -121,6 +121,19 @@ const region = (code: string, country: 'BY' | 'RU') => ({
   properties: { code, country },
 });
 
+/** An inset with nothing in it (the fake geography has no shapes to move). */
+export const emptyInset: MapScene['inset'] = {
+  transform: { k: 4, from: [0, 0], to: [0, 0] },
+  regions: empty,
+  targets: empty,
+  frame: empty,
+  bounds: [
+    [0, 0],
+    [0, 0],
+  ],
+  box: [0, 0, 0, 0],
+};
+
 /** Two regions, no links. */
 export const createScene = (): MapScene => ({
   base: {
@@ -134,6 +147,8 @@ export const createScene = (): MapScene => ({
     ],
   },
   links: { arcs: empty, cities: empty, forums: empty },
+  inset: emptyInset,
+  partners: empty,
 });
 
 /** Kinds keep their identity between views, as the store keeps its `kinds` array. */
@@ -160,11 +175,12 @@ const point = { type: 'Point' as const, coordinates: [0, 0] };
 /** Links between Kursk and Grodno: agreements from 2016 (signed then) and 2019 (signing year
  *  unknown), sister cities from 2018 (signed then, city c1 of Grodno region); forums in 2017 and 2019. */
 export function linkedScene(): MapScene {
-  const arc = (id: string, kind: string, start: number, signed: number, to = 'BY-HR') => ({
+  // Belarus's side is a link's `from` (a region code or a city id), as in the dataset.
+  const arc = (id: string, kind: string, start: number, signed: number, from = 'BY-HR') => ({
     type: 'Feature' as const,
     id,
     geometry: line,
-    properties: { id, kind, start, signed, from: 'RU-KRS', to, fromRegion: 'RU-KRS', toRegion: 'BY-HR' },
+    properties: { id, kind, start, signed, from, to: 'RU-KRS', fromRegion: 'BY-HR', toRegion: 'RU-KRS' },
   });
   const scene = createScene();
   return {
@@ -191,5 +207,21 @@ export function linkedScene(): MapScene {
         features: [{ type: 'Feature', geometry: point, properties: { id: 'c1', region: 'BY-HR', start: 2018 } }],
       },
     } as unknown as MapScene['links'],
+    // One partner arc from all of Belarus and one from Grodno region, both to Kursk region.
+    partners: {
+      type: 'FeatureCollection',
+      features: [
+        ['BY', 'RU-KRS'],
+        ['BY-HR', 'RU-KRS'],
+      ].map(([origin, partner]) => ({
+        type: 'Feature' as const,
+        geometry: line,
+        properties: { id: `${origin}>${partner}`, origin: origin ?? '', partner: partner ?? '' },
+      })),
+    },
+    inset: {
+      ...emptyInset,
+      regions: { type: 'FeatureCollection', features: [region('BY-HR', 'BY')] },
+    },
   };
 }

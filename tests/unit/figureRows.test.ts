@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset as createBaseDataset } from '../../scripts/data/fixtures';
 import type { Dataset, Figure, Metric } from '../../src/data/types';
-import { figureRows, sparkGeometry } from '../../src/scene/figureRows';
+import {
+  figureRows,
+  HEADLINE_METRICS,
+  headlineRows,
+  previousInSeries,
+  sparkGeometry,
+} from '../../src/scene/figureRows';
+import { readCompleteDataset } from './compiledDataset';
 
 function createFigure(over: Partial<Figure> = {}): Figure {
   return {
@@ -140,5 +147,68 @@ describe('sparkGeometry', () => {
     const tick = (year: number) => sparkGeometry({ max: 1, lines: [] }, years, year, 104, 28, 2).tickX;
     expect(tick(2020)).toBe(102);
     expect(tick(2030)).toBeNull();
+  });
+});
+
+describe('headlineRows', () => {
+  const metrics = [createMetric('a', 30), createMetric('b', 20), createMetric('c', 10)];
+
+  it("keeps the headline order given, not the metrics' display order", () => {
+    const ds = createDataset(
+      [createFigure({ metric: 'a' }), createFigure({ metric: 'b' }), createFigure({ metric: 'c' })],
+      metrics,
+    );
+    expect(headlineRows(ds, 2020, ['a', 'c', 'b']).map((r) => r.metric.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('keeps a headline metric without a value this year as a card with no value (never a zero)', () => {
+    const ds = createDataset([createFigure({ metric: 'a', year: 2017 })], metrics);
+    const [row] = headlineRows(ds, 2020, ['a']);
+    expect(row?.values).toEqual([]);
+    expect(row?.lines[0]?.points.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('leaves out a headline metric the dataset has no figure for', () => {
+    const ds = createDataset([createFigure({ metric: 'a' })], metrics);
+    expect(headlineRows(ds, 2020, ['a', 'b', 'missing']).map((r) => r.metric.id)).toEqual(['a']);
+  });
+
+  it('shows conflicting series side by side, each as its own value', () => {
+    const ds = createDataset(
+      [createFigure({ metric: 'a', series: 'x', value: 50 }), createFigure({ metric: 'a', series: 'y', value: 59 })],
+      metrics,
+    );
+    const [row] = headlineRows(ds, 2020, ['a']);
+    expect(row?.conflict).toBe(true);
+    expect(row?.values.map((v) => [v.figure.series, v.figure.value])).toEqual([
+      ['x', 50],
+      ['y', 59],
+    ]);
+  });
+
+  it('names between three and six metrics, each with figures in the compiled dataset', () => {
+    const ds = readCompleteDataset();
+    expect(HEADLINE_METRICS.length).toBeGreaterThanOrEqual(3);
+    expect(HEADLINE_METRICS.length).toBeLessThanOrEqual(6);
+    expect(headlineRows(ds, ds.years[ds.years.length - 1]!).map((r) => r.metric.id)).toEqual([...HEADLINE_METRICS]);
+  });
+});
+
+describe('previousInSeries', () => {
+  const ds = createDataset([
+    createFigure({ series: 'x', year: 2016, value: 1 }),
+    createFigure({ series: 'x', year: 2018, value: 3 }),
+    createFigure({ series: 'y', year: 2019, value: 9 }),
+    createFigure({ series: 'x', year: 2020, value: 5 }),
+  ]);
+  const row = figureRows(ds, 2020).withData[0]!;
+
+  it.each([
+    ['the latest earlier year of the same series, across a gap', 'x', 2020, 2018],
+    ["nothing before the series' first figure", 'x', 2016, null],
+    ['never a figure of another series, even a later one', 'y', 2019, null],
+  ])('gives %s', (_, series, year, expected) => {
+    const figure = row.lines.find((l) => l.series === series)!.points.find((p) => p?.year === year)!;
+    expect(previousInSeries(row, figure)?.year ?? null).toBe(expected);
   });
 });

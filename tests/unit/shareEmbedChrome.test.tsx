@@ -43,7 +43,7 @@ describe('embed chrome and flags', { timeout: 20_000 }, () => {
     expect(root).toHaveClass('is-embed');
     expect(screen.getByRole('heading', { level: 1 })).toBeVisible();
     expect(screen.getByRole('slider', { name: 'Year' })).toHaveAttribute('aria-valuetext', '2019');
-    expect(screen.getByText('Number of sourced links of the region by 2019')).toBeVisible();
+    expect(screen.getByText(/^Russia's regions: closest tie with Belarus sourced here by 2019/u)).toBeVisible();
     expect(screen.getByText(/^Sources:/u)).toBeVisible();
     expect(screen.getByRole('link', { name: 'Open the full map' })).toHaveAttribute('href', `${APP}?year=2019&lang=en`);
     expect(screen.getByRole('button', { name: 'Share' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { emptyInset } from './fakeMap';
 import { describe, expect, it, vi } from 'vitest';
 import type { MapOptions } from 'maplibre-gl';
 import { yearCsv, yearFileName, yearRows } from '../../src/data/exportYear';
@@ -117,6 +118,8 @@ const createAdapter = (fake: ReturnType<typeof createFake>, over: Record<string,
           cities: { type: 'FeatureCollection', features: [] },
           forums: { type: 'FeatureCollection', features: [] },
         },
+        inset: emptyInset,
+        partners: { type: 'FeatureCollection', features: [] },
       },
       palette: PALETTES.light,
       lang: 'ru',

@@ -13,8 +13,8 @@ import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
 import { LINK_KINDS } from '../../src/data/types';
 import { project } from '../../src/data/projection';
-import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
-import { LAYER, SOURCE } from '../../src/scene/view/ids';
+import { LINK_LOOK, NEW_WIDTH_FACTOR, partnerWidth, strongestKind } from '../../src/scene/linkKinds';
+import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
 import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
@@ -56,6 +56,10 @@ const linkScene = (() => {
   return store.derived.linkScene(store.getState());
 })();
 const arcProps = linkScene?.arcs.features.map((f) => f.properties) ?? [];
+const partnersOf = (m: SvgMapModel) => LINK_KINDS.flatMap((k) => layer(m, partnerLayerId(k))?.paths ?? []);
+/** Russian subjects with a link by `year` (of the kinds), as partner-arc ids from all of Belarus. */
+const partnerIds = (year: number, kinds: readonly string[] = LINK_KINDS) =>
+  [...new Set(arcProps.filter((a) => a.start <= year && kinds.includes(a.kind)).map((a) => `BY>${a.toRegion}`))].sort();
 
 describe('evaluate (MapLibre expressions)', () => {
   const ctx = { properties: { kind: 'sister', start: 2020, code: 'RU-KRS' }, state: { cls: 3, dim: true }, zoom: 3 };
@@ -195,23 +199,44 @@ describe('buildSvgMap (the real scene, the view description)', () => {
     expect(hatched.every((h) => h.hatch)).toBe(true);
   });
 
-  it.each([2016, 2020, 2023, 2024])('draws exactly the links of %i, with the kinds table’s dash and width', (year) => {
-    const m = modelFor({ year });
-    const expected = arcProps.filter((a) => a.start <= year);
-    expect(
-      arcsOf(m)
-        .map((a) => a.link)
-        .sort(),
-    ).toEqual(expected.map((a) => a.id).sort());
-    for (const a of expected) {
-      const path = arcsOf(m).find((p) => p.link === a.id);
-      const style = LINK_LOOK[a.kind];
-      const width = a.signed === year ? style.width * NEW_WIDTH_FACTOR : style.width;
-      expect(path?.strokeWidth, a.id).toBeCloseTo(width, 6);
-      expect(path?.stroke).toBe(PALETTES.light.link[a.kind]);
-      expect(path?.dash ?? null).toEqual(style.dash ? style.dash.map((d) => Math.round(d * width * 100) / 100) : null);
-    }
-  });
+  it.each([2016, 2020, 2023, 2024])(
+    'draws one arc per Russian partner by %i, in its strongest kind’s look, as wide as its ties say',
+    (year) => {
+      const m = modelFor({ year });
+      expect(arcsOf(m), 'single links wait for a hover or a selection').toEqual([]);
+      const drawn = partnersOf(m);
+      expect(drawn.map((p) => p.partner).sort()).toEqual(partnerIds(year));
+      for (const p of drawn) {
+        const ties = arcProps.filter((a) => a.start <= year && `BY>${a.toRegion}` === p.partner);
+        const kind = strongestKind(ties.map((a) => a.kind)) ?? 'agreement';
+        expect(p.stroke, p.partner).toBe(PALETTES.light.link[kind]);
+        expect(p.strokeWidth, p.partner).toBeCloseTo(Math.round(partnerWidth(ties.length) * 10) / 10, 6);
+      }
+    },
+  );
+
+  it.each([2016, 2020, 2023, 2024])(
+    'draws exactly the links of %i of a hovered Belarusian region, with the kinds table’s dash and width',
+    (year) => {
+      const m = modelFor({ year }, 'BY-HO');
+      const expected = arcProps.filter((a) => a.start <= year && (a.fromRegion === 'BY-HO' || a.toRegion === 'BY-HO'));
+      expect(
+        arcsOf(m)
+          .map((a) => a.link)
+          .sort(),
+      ).toEqual(expected.map((a) => a.id).sort());
+      for (const a of expected) {
+        const path = arcsOf(m).find((p) => p.link === a.id);
+        const style = LINK_LOOK[a.kind];
+        const width = a.signed === year ? style.width * NEW_WIDTH_FACTOR : style.width;
+        expect(path?.strokeWidth, a.id).toBeCloseTo(width, 6);
+        expect(path?.stroke).toBe(PALETTES.light.link[a.kind]);
+        expect(path?.dash ?? null).toEqual(
+          style.dash ? style.dash.map((d) => Math.round(d * width * 100) / 100) : null,
+        );
+      }
+    },
+  );
 
   it.each<[number, (typeof LINK_KINDS)[number][]]>([
     [2024, ['agreement']],
@@ -244,11 +269,13 @@ describe('buildSvgMap (the real scene, the view description)', () => {
 
   it('isolates the selected region’s links and outlines it, dimming unrelated regions', () => {
     const m = modelFor({ year: 2024, region: 'RU-KRS' });
-    const touches = (id: string) => {
+    /** The opacity a link's arc should have: drawn when it touches the selection (lighter when uncertain). */
+    const expected = (id: string) => {
       const a = arcProps.find((p) => p.id === id);
-      return a ? [a.fromRegion, a.toRegion, a.from, a.to].includes('RU-KRS') : false;
+      if (!a || ![a.fromRegion, a.toRegion, a.from, a.to].includes('RU-KRS')) return 0.08;
+      return a.uncertain ? 0.65 : 1;
     };
-    for (const arc of arcsOf(m)) expect(arc.strokeOpacity ?? 1, arc.link).toBe(touches(arc.link ?? '') ? 1 : 0.08);
+    for (const arc of arcsOf(m)) expect(arc.strokeOpacity ?? 1, arc.link).toBe(expected(arc.link ?? ''));
     expect(layer(m, LAYER.regionsSelected)?.paths).toHaveLength(1);
     const dimmed = (layer(m, LAYER.regionsFill)?.paths ?? []).filter((p) => p.fillOpacity === 0.45);
     expect(dimmed.length).toBeGreaterThan(50);
@@ -269,12 +296,18 @@ describe('buildSvgMap (the real scene, the view description)', () => {
     expect(forums.filter((c) => c.r === 9).map((c) => c.forum)).toEqual(['forum-2022']);
   });
 
-  it('places region labels in the language without overlaps, Belarus first', () => {
+  it('names all seven Belarusian regions in the inset, short, and places Russia’s labels without overlaps', () => {
     const m = modelFor({ lang: 'en' });
+    expect((layer(m, LAYER.insetLabels)?.labels ?? []).map((l) => l.lines.join(' ')).sort()).toEqual(
+      ['Brest', 'Gomel', 'Grodno', 'Minsk', 'Minsk City', 'Mogilev', 'Vitebsk'].sort(),
+    );
     const labels = layer(m, LAYER.labels)?.labels ?? [];
     expect(labels.length).toBeGreaterThan(15);
-    expect(labels.length).toBeLessThan(90);
-    expect(labels.map((l) => l.lines.join(' '))).toContain('Moscow Oblast');
+    expect(labels.length).toBeLessThan(83);
+    expect(
+      labels.every((l) => l.id.startsWith('RU-')),
+      'Belarus is named in the inset only',
+    ).toBe(true);
     const boxes = labels.map((l) => labelBox(l.x, l.y, l.lines, l.size, 'center', 0));
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
@@ -297,8 +330,12 @@ describe('SvgMap', () => {
   it('is one labelled picture with the 90 regions and the year’s links', () => {
     drawMap();
     const map = screen.getByRole('img', { name: 'Карта, 2024' });
-    expect(map.querySelectorAll('[data-region]')).toHaveLength(90);
-    expect(map.querySelectorAll('[data-link]')).toHaveLength(arcProps.filter((a) => a.start <= 2024).length);
+    // 90 regions, then Belarus's 7 again in the inset, and a tap disc for Minsk City (too small for a finger).
+    expect(map.querySelectorAll('[data-region]')).toHaveLength(90 + 7 + 1);
+    expect(map.querySelectorAll('[data-link]')).toHaveLength(0);
+    expect(new Set([...map.querySelectorAll<SVGElement>('[data-partner]')].map((p) => p.dataset.partner)).size).toBe(
+      partnerIds(2024).length,
+    );
   });
 
   it('selects a region clicked with the mouse, and nothing on the sea', async () => {
@@ -360,7 +397,9 @@ describe('MapView without WebGL', () => {
     expect(holder).toHaveAttribute('data-map-state', 'idle');
     expect(loadLib).not.toHaveBeenCalled();
     const map = screen.getByRole('img', { name: /2020/ });
-    expect(map.querySelectorAll('[data-link]')).toHaveLength(arcProps.filter((a) => a.start <= 2020).length);
+    expect(new Set([...map.querySelectorAll<SVGElement>('[data-partner]')].map((p) => p.dataset.partner)).size).toBe(
+      partnerIds(2020).length,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Приблизить' }));
     expect(Number(map.getAttribute('data-zoom'))).toBeGreaterThan(0);
     await userEvent.click(map.querySelector('[data-region="BY-HR"]') as Element);

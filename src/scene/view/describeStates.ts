@@ -1,4 +1,6 @@
 import type { LinkKind } from '../../data/types';
+import { ALL_BELARUS } from '../composeScene';
+import { KIND_STRENGTH, partnerWidth, strongestKind } from '../linkKinds';
 import type { ArcProps } from '../linkScene';
 import { regionClasses } from '../regionMeasure';
 import { SOURCE, STATE } from './ids';
@@ -43,11 +45,21 @@ export function dimmedRegions(scene: MapScene, input: StateInput): Set<string> {
   return new Set(codes.filter((c) => !keep.has(c)));
 }
 
+/** The origin of the partner arcs drawn: the selected Belarusian region, else all of Belarus. */
+export function partnerOrigin(scene: MapScene, selection: string | null): string {
+  return selection && scene.inset.regions.features.some((f) => f.properties.code === selection)
+    ? selection
+    : ALL_BELARUS;
+}
+
 /**
  * The state of every feature for a view (pure):
- * - regions: `cls` (choropleth class, see `regionClasses`), `dim`, `selected`, `hover`;
- * - arcs: `shown` (drawn by the year), `new` (signed in the year), `focus` (1: touches the focused
- *   place, the selection else the hover; -1: does not; 0: nothing in focus);
+ * - regions and their inset copies: `cls` (choropleth class, see `regionClasses`), `dim`, `selected`,
+ *   `hover` (one state per code, so hovering one copy lights the other);
+ * - arcs (single links): `shown` (drawn by the year and touching the place in focus: links appear on
+ *   hover and selection only), `new` (signed in the year), `focus`;
+ * - partner arcs (one per origin and Russian subject): `shown` (the origin in use, ties by the year),
+ *   `w` (width from the number of ties), `k` (strongest kind), `focus`;
  * - cities: `shown` (a link of a shown kind reaches it by the year);
  * - forums: `shown` (held by the year), `current` (held in the year).
  * A year step changes these and nothing else of the description.
@@ -59,6 +71,7 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   const codes = scene.base.regions.features.map((f) => f.properties.code);
   const classes = regionClasses(codes, arcs, year, kinds);
   const dimmed = dimmedRegions(scene, input);
+  const origin = partnerOrigin(scene, selection);
 
   const regions: Record<string, FeatureState> = {};
   for (const code of codes)
@@ -68,17 +81,44 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
       [STATE.selected]: selection === code,
       [STATE.hover]: hover === code,
     };
+  const inset: Record<string, FeatureState> = {};
+  for (const f of scene.inset.regions.features) inset[f.properties.code] = regions[f.properties.code] ?? {};
 
+  // Single links show for the place in focus; while a Belarusian region is selected its partners are
+  // the partner arcs, and single links show for the partner under the pointer.
+  const linkFocus = origin === ALL_BELARUS ? focus : hover;
   const arcStates: Record<string, FeatureState> = {};
   const citiesReached = new Set<string>();
+  const ties = new Map<string, { n: number; kinds: Set<LinkKind> }>();
   for (const a of arcs) {
-    const shown = a.start <= year;
+    const drawn = a.start <= year;
+    const touching = linkFocus !== null && touches(a, linkFocus) && (origin === ALL_BELARUS || touches(a, origin));
     arcStates[a.id] = {
-      [STATE.shown]: shown,
+      [STATE.shown]: drawn && touching,
       [STATE.isNew]: a.signed === year,
       [STATE.focus]: focus === null ? 0 : touches(a, focus) ? 1 : -1,
     };
-    if (shown && kinds.includes(a.kind)) citiesReached.add(a.from).add(a.to);
+    if (!drawn || !kinds.includes(a.kind)) continue;
+    citiesReached.add(a.from).add(a.to);
+    if (origin !== ALL_BELARUS && a.fromRegion !== origin) continue;
+    const t = ties.get(a.toRegion) ?? { n: 0, kinds: new Set<LinkKind>() };
+    t.n += 1;
+    t.kinds.add(a.kind);
+    ties.set(a.toRegion, t);
+  }
+
+  // As for single links, a selected Russian place or city wins the focus over the hover.
+  const inFocus = origin === ALL_BELARUS ? focus : hover;
+  const partners: Record<string, FeatureState> = {};
+  for (const { properties: p } of scene.partners.features) {
+    const t = p.origin === origin ? ties.get(p.partner) : undefined;
+    const k = t ? strongestKind(t.kinds) : null;
+    partners[p.id] = {
+      [STATE.shown]: k !== null,
+      [STATE.width]: t ? Math.round(partnerWidth(t.n) * 10) / 10 : 0,
+      [STATE.strongest]: k === null ? -1 : KIND_STRENGTH.indexOf(k),
+      [STATE.focus]: inFocus === null ? 0 : inFocus === p.partner || inFocus === p.origin ? 1 : -1,
+    };
   }
 
   const cities: Record<string, FeatureState> = {};
@@ -89,5 +129,13 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   for (const f of scene.links.forums.features)
     forums[f.properties.id] = { [STATE.shown]: f.properties.year <= year, [STATE.current]: f.properties.year === year };
 
-  return { [SOURCE.regions]: regions, [SOURCE.arcs]: arcStates, [SOURCE.cities]: cities, [SOURCE.forums]: forums };
+  return {
+    [SOURCE.regions]: regions,
+    [SOURCE.inset]: inset,
+    [SOURCE.insetTargets]: inset,
+    [SOURCE.arcs]: arcStates,
+    [SOURCE.partners]: partners,
+    [SOURCE.cities]: cities,
+    [SOURCE.forums]: forums,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Lang, LinkKind } from '../../data/types';
 import type { Palette } from '../palette';
+import { focusBounds, type SceneBounds } from './camera';
 import { describeStates, type FeatureStates } from './describeStates';
 import { describeStyle, type MapScene, type StyleDescription } from './viewStyle';
 
@@ -22,6 +23,11 @@ export interface ViewInput {
  */
 export interface ViewDescription extends StyleDescription {
   states: FeatureStates;
+  /**
+   * What the camera frames for the selection (`focusBounds`), null with nothing selected. Both maps
+   * move when this object changes (a new selection), never on a year step or a hover.
+   */
+  frame: SceneBounds | null;
 }
 
 /** The view for an input. Pure. */
@@ -29,6 +35,7 @@ export function describeView(input: ViewInput): ViewDescription {
   return {
     ...describeStyle(input.scene, input.palette, input.lang, input.kinds),
     states: describeStates(input.scene, input),
+    frame: focusBounds(input.scene, input.selection, input.year, input.kinds),
   };
 }
 
@@ -40,6 +47,8 @@ export function describeView(input: ViewInput): ViewDescription {
 export function createViewDescriber(): (input: ViewInput) => ViewDescription {
   let style: { key: unknown[]; value: StyleDescription } | null = null;
   let last: { input: ViewInput; value: ViewDescription } | null = null;
+  // The frame follows the selection only: a year step or a kind toggle does not move the camera.
+  let frame: { key: unknown[]; value: SceneBounds | null } | null = null;
   const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
     a.length === b.length && a.every((v, i) => v === b[i]);
   const fields = (i: ViewInput): unknown[] => [i.scene, i.palette, i.lang, i.year, i.kinds, i.selection, i.hover];
@@ -48,7 +57,14 @@ export function createViewDescriber(): (input: ViewInput) => ViewDescription {
     const key = [input.scene, input.palette, input.lang, input.kinds];
     if (!style || !same(style.key, key))
       style = { key, value: describeStyle(input.scene, input.palette, input.lang, input.kinds) };
-    const value: ViewDescription = { ...style.value, states: describeStates(input.scene, input) };
+    const frameKey = [input.scene, input.selection];
+    if (!frame || !same(frame.key, frameKey))
+      frame = { key: frameKey, value: focusBounds(input.scene, input.selection, input.year, input.kinds) };
+    const value: ViewDescription = {
+      ...style.value,
+      states: describeStates(input.scene, input),
+      frame: frame.value,
+    };
     last = { input, value };
     return value;
   };

@@ -9,6 +9,10 @@ export const SOURCE = {
   arcs: 'arcs',
   cities: 'cities',
   forums: 'forums',
+  inset: 'inset',
+  insetTargets: 'inset-targets',
+  insetFrame: 'inset-frame',
+  partners: 'partners',
 } as const;
 
 /** Layer ids of the view description, except the arc layers (one per kind: {@link arcLayerId}). */
@@ -26,7 +30,19 @@ export const LAYER = {
   cities: 'cities',
   cityLabels: 'city-labels',
   forums: 'forums',
+  insetFrameFill: 'inset-frame-fill',
+  insetFrameLine: 'inset-frame-line',
+  insetFill: 'inset-fill',
+  insetNone: 'inset-none',
+  insetBorders: 'inset-borders',
+  insetHover: 'inset-hover',
+  insetSelected: 'inset-selected',
+  insetTargets: 'inset-targets',
+  insetLabels: 'inset-labels',
 } as const;
+
+/** The partner-arc layer of a link kind (the partner's strongest kind picks the layer). */
+export const partnerLayerId = (kind: LinkKind): string => `partners-${kind}`;
 
 /** The arc layer of a link kind. */
 export const arcLayerId = (kind: LinkKind): string => `arcs-${kind}`;
@@ -47,4 +63,8 @@ export const STATE = {
   dim: 'dim',
   selected: 'selected',
   hover: 'hover',
+  /** Partner arcs: line width (CSS px) from the number of ties. */
+  width: 'w',
+  /** Partner arcs: index of the strongest kind in `KIND_STRENGTH`. */
+  strongest: 'k',
 } as const;

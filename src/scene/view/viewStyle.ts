@@ -1,16 +1,11 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { LINK_KINDS, type Lang, type LinkKind } from '../../data/types';
-import type { BaseScene } from '../baseScene';
-import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
-import type { LinkScene } from '../linkScene';
+import type { MapScene } from '../composeScene';
+import { KIND_STRENGTH, LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
 import type { Palette } from '../palette';
-import { arcLayerId, HATCH_IMAGE, LAYER, SOURCE, STATE } from './ids';
+import { arcLayerId, HATCH_IMAGE, LAYER, partnerLayerId, SOURCE, STATE } from './ids';
 
-/** Everything the maps draw: the projected geography and the links. */
-export interface MapScene {
-  base: BaseScene;
-  links: LinkScene;
-}
+export type { MapScene } from '../composeScene';
 
 /** A MapLibre style expression (or a literal), as JSON. Both renderers read the same values. */
 export type Expression = unknown;
@@ -81,21 +76,41 @@ function regionFillColor(p: Palette): Expression {
 }
 
 /**
- * Arc opacity: hidden before its year; with a place in focus, its links stand out (focus 1) and
- * the others fade (focus -1); otherwise uncertain links are lighter.
+ * Single-link opacity: a link is drawn only while a place it touches is in focus (`shown`, see
+ * `describeStates`); uncertain links are lighter.
  */
-const ARC_OPACITY: Expression = [
-  'case',
-  ['!', state(STATE.shown)],
-  0,
-  ['==', ['feature-state', STATE.focus], 1],
-  1,
-  ['==', ['feature-state', STATE.focus], -1],
-  0.08,
-  ['get', 'uncertain'],
-  0.6,
-  0.9,
-];
+const ARC_OPACITY: Expression = ['case', ['!', state(STATE.shown)], 0, ['get', 'uncertain'], 0.65, 1];
+
+/**
+ * One layer per kind draws the partner arcs whose strongest kind it is (`k`), at the width of
+ * their number of ties (`w`); with a place in focus, its arc stands out and the others fade.
+ */
+function partnerLayer(kind: LinkKind, p: Palette, visible: boolean): LayerDescription {
+  const look = LINK_LOOK[kind];
+  return {
+    id: partnerLayerId(kind),
+    type: 'line',
+    source: SOURCE.partners,
+    layout: { 'line-cap': look.cap, 'line-join': 'round', visibility: visible ? 'visible' : 'none' },
+    paint: {
+      'line-color': p.link[kind],
+      'line-width': ['coalesce', ['feature-state', STATE.width], 1],
+      'line-opacity': [
+        'case',
+        ['!', state(STATE.shown)],
+        0,
+        ['!=', ['coalesce', ['feature-state', STATE.strongest], -1], KIND_STRENGTH.indexOf(kind)],
+        0,
+        ['==', ['feature-state', STATE.focus], 1],
+        1,
+        ['==', ['feature-state', STATE.focus], -1],
+        0.12,
+        0.8,
+      ],
+      ...(look.dash ? { 'line-dasharray': [...look.dash] } : {}),
+    },
+  };
+}
 
 const SHOWN_OPACITY: Expression = ['case', state(STATE.shown), 1, 0];
 
@@ -116,6 +131,57 @@ function arcLayer(kind: LinkKind, p: Palette, visible: boolean): LayerDescriptio
   };
 }
 
+/** The inset of Belarus: its frame and leader, the regions filled and outlined as on the main map. */
+function insetLayers(p: Palette): LayerDescription[] {
+  const frame = (part: string): Expression => ['==', ['get', 'part'], part];
+  return [
+    {
+      id: LAYER.insetFrameFill,
+      type: 'fill',
+      source: SOURCE.insetFrame,
+      filter: frame('frame'),
+      paint: { 'fill-color': p.surface, 'fill-opacity': 0.92 },
+    },
+    {
+      id: LAYER.insetFrameLine,
+      type: 'line',
+      source: SOURCE.insetFrame,
+      paint: { 'line-color': p.countryBorder, 'line-width': 1.2 },
+    },
+    {
+      id: LAYER.insetFill,
+      type: 'fill',
+      source: SOURCE.inset,
+      paint: { 'fill-color': regionFillColor(p), 'fill-opacity': ['case', state(STATE.dim), 0.45, 1] },
+    },
+    {
+      id: LAYER.insetNone,
+      type: 'fill',
+      source: SOURCE.inset,
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0] },
+    },
+    {
+      id: LAYER.insetBorders,
+      type: 'line',
+      source: SOURCE.inset,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.border, 'line-width': 1.2 },
+    },
+    {
+      id: LAYER.insetHover,
+      type: 'line',
+      source: SOURCE.inset,
+      paint: { 'line-color': p.text, 'line-width': 2, 'line-opacity': ['case', state(STATE.hover), 1, 0] },
+    },
+    {
+      id: LAYER.insetSelected,
+      type: 'line',
+      source: SOURCE.inset,
+      paint: { 'line-color': p.selected, 'line-width': 3, 'line-opacity': ['case', state(STATE.selected), 1, 0] },
+    },
+  ];
+}
+
 /**
  * The whole style for a language, a theme and the shown kinds: sources (the scene's geometry for
  * all years, added once), layers in drawing order, generated images. Pure; the year, selection,
@@ -132,6 +198,10 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
       [SOURCE.arcs]: { type: 'geojson', data: links.arcs, promoteId: 'id' },
       [SOURCE.cities]: { type: 'geojson', data: links.cities, promoteId: 'id' },
       [SOURCE.forums]: { type: 'geojson', data: links.forums, promoteId: 'id' },
+      [SOURCE.inset]: { type: 'geojson', data: scene.inset.regions, promoteId: 'code' },
+      [SOURCE.insetTargets]: { type: 'geojson', data: scene.inset.targets, promoteId: 'code' },
+      [SOURCE.insetFrame]: { type: 'geojson', data: scene.inset.frame },
+      [SOURCE.partners]: { type: 'geojson', data: scene.partners, promoteId: 'id' },
     },
     images: { [HATCH_IMAGE]: { colour: p.muted, opacity: HATCH_ALPHA / 255, size: 8, width: 1.2 } },
     layers: [
@@ -182,6 +252,9 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
         source: SOURCE.regions,
         paint: { 'line-color': p.selected, 'line-width': 2.5, 'line-opacity': ['case', state(STATE.selected), 1, 0] },
       },
+      ...insetLayers(p),
+      // Weakest kind first, so the strongest arcs are drawn on top.
+      ...[...KIND_STRENGTH].reverse().map((k) => partnerLayer(k, p, kinds.includes(k))),
       ...LINK_KINDS.map((k) => arcLayer(k, p, kinds.includes(k))),
       {
         id: LAYER.forums,
@@ -244,6 +317,33 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
           'text-optional': false,
         },
         paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
+      },
+      // Belarus's seven regions, named in the inset: always all seven (allowed to overlap other labels).
+      {
+        id: LAYER.insetLabels,
+        type: 'symbol',
+        source: SOURCE.insetTargets,
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': LABEL_FONT,
+          // Smaller where the whole map is small (a phone), so the seven names fit the inset.
+          'text-size': ['interpolate', ['linear'], ['zoom'], 1.5, 9, 2.5, 12],
+          'text-max-width': 8,
+          'text-offset': ['array', 'number', 2, ['get', 'offset']],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
+      },
+      // Invisible discs at the inset's label points: every Belarusian region, Minsk city too, gets a
+      // tap target of at least 24×24 px whatever the zoom.
+      {
+        id: LAYER.insetTargets,
+        type: 'circle',
+        source: SOURCE.insetTargets,
+        filter: ['==', ['get', 'tap'], true],
+        // A disc of radius 17 holds a 24×24 px square.
+        paint: { 'circle-radius': 17, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 0 },
       },
     ],
   };

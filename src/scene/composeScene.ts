@@ -126,10 +126,18 @@ export function composeScene(base: BaseScene, links: LinkScene, placement: Inset
     },
     links: {
       arcs: { ...links.arcs, features: arcs },
-      // Belarus's city and forum markers stay on the real Belarus: in the inset they would hide
-      // Minsk City (a few pixels even at the inset's scale) and much of the regions around them.
+      // Belarus's cities keep their real place (their markers are not drawn: a link leaves from the
+      // city's place in the inset, and a marker there would hide Minsk City, a few pixels wide).
       cities: links.cities,
-      forums: links.forums,
+      // A Forum held in Belarus is ringed at its host city in the inset, where the eye looks for it.
+      forums: {
+        ...links.forums,
+        features: links.forums.features.map((f) =>
+          isBelarusian(f.properties.region)
+            ? { ...f, geometry: { type: 'Point', coordinates: toInset(t, f.geometry.coordinates) } }
+            : f,
+        ),
+      },
     },
     inset,
     partners,

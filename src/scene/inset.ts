@@ -96,8 +96,8 @@ export interface InsetScene {
  * Neither covers a Russian subject or the real Belarus (tests/unit/composition.test.ts).
  */
 export const INSET_PLACEMENTS = {
-  wide: { k: 5, centre: [0.2205, 0.4594] },
-  tall: { k: 6, centre: [0.3947, 0.3046] },
+  wide: { k: 6, centre: [0.2045, 0.4594] },
+  tall: { k: 8.5, centre: [0.3947, 0.2678] },
 } as const satisfies Record<string, { k: number; centre: readonly [number, number] }>;
 export type InsetPlacement = keyof typeof INSET_PLACEMENTS;
 
@@ -189,6 +189,73 @@ function spreadLabels(targets: InsetScene['targets'], regions: InsetScene['regio
     }
 }
 
+/** Rings of a shape in the world square (outer and holes). */
+const worldRings = (g: Polygon | MultiPolygon): [number, number][][] =>
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flatMap((poly) =>
+    poly.map((ring) => ring.map(([lng = 0, lat = 0]) => mercatorLngLatToWorld(lng, lat))),
+  );
+
+/** Even-odd rule: is the point inside the rings? */
+function inside([x, y]: [number, number], rings: [number, number][][]): boolean {
+  let inn = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi = 0, yi = 0] = ring[i] ?? [];
+      const [xj = 0, yj = 0] = ring[j] ?? [];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inn = !inn;
+    }
+  return inn;
+}
+
+/** Distance from a point to the nearest edge of the rings. */
+function edgeDistance([x, y]: [number, number], rings: [number, number][][]): number {
+  let d = Infinity;
+  for (const ring of rings)
+    for (let i = 1; i < ring.length; i++) {
+      const [ax = 0, ay = 0] = ring[i - 1] ?? [];
+      const [bx = 0, by = 0] = ring[i] ?? [];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t =
+        dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+      d = Math.min(d, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+    }
+  return d;
+}
+
+/** Grid steps across a region's box when its label point is moved clear of a small region's tap target. */
+const CLEAR_GRID = 48;
+
+/**
+ * A region around a small one (Minsk Oblast around Minsk City): its label point and target move to
+ * the place inside it farthest from both its border and the small region's tap target, so a finger's
+ * 24×24 px there selects it (not the disc of the small one) and the two names do not meet. Mutates.
+ */
+function clearOfTaps(targets: InsetScene['targets'], regions: InsetScene['regions']): void {
+  const taps = targets.features
+    .filter((f) => f.properties.tap)
+    .map((f) => mercatorLngLatToWorld(f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0));
+  for (const f of targets.features) {
+    if (f.properties.tap) continue;
+    const shape = regions.features.find((r) => r.properties.code === f.properties.code);
+    if (!shape) continue;
+    const rings = worldRings(shape.geometry);
+    const [x0, y0, x1, y1] = worldBox(outerRings(shape.geometry));
+    const near = taps.filter(([x, y]) => x >= x0 && x <= x1 && y >= y0 && y <= y1);
+    if (near.length === 0) continue;
+    let best: [number, number] | null = null;
+    let score = -Infinity;
+    for (let i = 0; i <= CLEAR_GRID; i++)
+      for (let j = 0; j <= CLEAR_GRID; j++) {
+        const p: [number, number] = [x0 + ((x1 - x0) * i) / CLEAR_GRID, y0 + ((y1 - y0) * j) / CLEAR_GRID];
+        if (!inside(p, rings)) continue;
+        const d = Math.min(edgeDistance(p, rings), ...near.map(([x, y]) => Math.hypot(p[0] - x, p[1] - y) / 2));
+        if (d > score) [best, score] = [p, d];
+      }
+    if (best) f.geometry = { type: 'Point', coordinates: worldToMercatorLngLat(best[0], best[1]).map(round) };
+  }
+}
+
 const ringOf = ([x0, y0, x1, y1]: Box): Position[] =>
   [
     [x0, y0],
@@ -228,7 +295,6 @@ export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'):
         geometry: { type: 'Point', coordinates: toInset(t, f.geometry.coordinates) },
       })),
   };
-  spreadLabels(targets, regions);
   // Small regions' targets last, so they are drawn (and hit) on top of their big neighbours'.
   const area = new Map(
     regions.features.map((f) => {
@@ -247,6 +313,8 @@ export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'):
     );
     f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < SMALL * width(regions);
   }
+  clearOfTaps(targets, regions);
+  spreadLabels(targets, regions);
   targets.features.sort((a, b) => (area.get(b.properties.code) ?? 0) - (area.get(a.properties.code) ?? 0));
   const real = worldBox(
     (function* () {

@@ -26,11 +26,17 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const geo = decodeTopology(JSON.parse(readFileSync('dist/data/regions.topo.json', 'utf8')));
 const dataset = decodeDataset(JSON.parse(readFileSync('dist/data/dataset.json', 'utf8')));
 const arcs = buildLinkScene(dataset, geo.regions).arcs.features.map((f) => f.properties);
-const linksDrawn = (year: number, kinds: readonly string[]) =>
+/** The single links drawn while a Russian place is selected: the year's links of the shown kinds touching it. */
+const linksDrawn = (year: number, kinds: readonly string[], focus: string) =>
   arcs
-    .filter((a) => a.start <= year && kinds.includes(a.kind))
+    .filter(
+      (a) => a.start <= year && kinds.includes(a.kind) && [a.from, a.to, a.fromRegion, a.toRegion].includes(focus),
+    )
     .map((a) => a.id)
     .sort();
+/** The partner arcs drawn from all of Belarus: one per Russian subject with a tie of a shown kind by the year. */
+const partnersDrawn = (year: number, kinds: readonly string[]) =>
+  [...new Set(arcs.filter((a) => a.start <= year && kinds.includes(a.kind)).map((a) => `BY>${a.toRegion}`))].sort();
 
 let browser: Browser;
 const open: AppPage[] = [];
@@ -236,27 +242,42 @@ describe('keyboard only', () => {
 });
 
 describe('without WebGL', () => {
-  test('the SVG map shows all 90 regions and exactly the year’s links, follows filters and clicks, and passes axe', async () => {
+  test('the SVG map shows all 90 regions, Belarus’s seven in the inset, and exactly the year’s arcs; follows filters and clicks; passes axe', async () => {
     const app = await newPage({ webgl: false });
     const { page } = app;
-    await openView(page, 'year=2023&region=BY-VI');
+    await openView(page, 'year=2023&region=RU-KRS');
     const map = page.locator('[data-testid="map"][data-renderer="svg"]');
     await map.waitFor();
-    expect(await map.locator('[data-region]').count()).toBe(90);
-    const shown = () =>
-      map.locator('[data-link]').evaluateAll((els) => els.map((e) => e.getAttribute('data-link') ?? '').sort());
-    expect(await shown()).toEqual(linksDrawn(2023, LINK_KINDS));
+    const regions = await map
+      .locator('[data-layer="regions-fill"] [data-region]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-region')));
+    expect(new Set(regions).size).toBe(90);
+    const inset = await map
+      .locator('[data-layer="inset-fill"] [data-region]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-region')));
+    expect(new Set(inset)).toEqual(new Set(['BY-BR', 'BY-HM', 'BY-HO', 'BY-HR', 'BY-MA', 'BY-MI', 'BY-VI']));
+    const attr = (name: string) => () =>
+      map
+        .locator(`[data-${name}]`)
+        .evaluateAll((els, n) => [...new Set(els.map((e) => e.getAttribute(`data-${n}`) ?? ''))].sort(), name);
+    const shown = attr('link');
+    const partners = attr('partner');
+    // Kursk oblast selected: its own links, and one arc per partner subject of all of Belarus.
+    expect(await shown()).toEqual(linksDrawn(2023, LINK_KINDS, 'RU-KRS'));
+    expect(await partners()).toEqual(partnersDrawn(2023, LINK_KINDS));
     expect(await map.getByRole('img').getAttribute('aria-label')).toMatch(/2023/);
-    // axe on this view too: Vitebsk oblast in 2023 also lists a link signed later.
+    // axe on this view too: Kursk oblast in 2023 also lists a link signed later.
     const { all, severe } = await axeViolations(page);
     if (all.length) console.log(`[a11y] no WebGL: ${all.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
     expect(severe).toEqual([]);
 
     await page.getByRole('checkbox', { name: 'Города-побратимы' }).uncheck();
     const noSister = LINK_KINDS.filter((k) => k !== 'sister');
-    await expect.poll(shown).toEqual(linksDrawn(2023, noSister));
+    await expect.poll(shown).toEqual(linksDrawn(2023, noSister, 'RU-KRS'));
+    await expect.poll(partners).toEqual(partnersDrawn(2023, noSister));
     await page.getByRole('slider', { name: 'Год', exact: true }).press('End');
-    await expect.poll(shown).toEqual(linksDrawn(2024, noSister));
+    await expect.poll(shown).toEqual(linksDrawn(2024, noSister, 'RU-KRS'));
+    await expect.poll(partners).toEqual(partnersDrawn(2024, noSister));
 
     // A click on a region selects it, as on the WebGL map.
     await map.locator('[data-region="RU-VGG"]').click({ force: true });
@@ -291,10 +312,10 @@ describe('language', () => {
       expect(await page.title()).toBe(title);
       expect(await figures.textContent()).toContain(number);
       expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
-      // The map's labels follow too.
-      const label = page.locator('[data-label="BY-BR"]');
-      const words = () => label.evaluate((t) => [...t.children].map((l) => l.textContent).join(' '));
-      await expect.poll(words).toBe(lang === 'en' ? 'Brest Oblast' : 'Брэсцкая вобласць');
+      // The map's labels follow too: the inset names Belarus's regions short.
+      const label = page.locator('[data-layer="inset-labels"] [data-label="BY-BR"]');
+      const words = () => label.evaluate((t) => t.textContent);
+      await expect.poll(words).toBe(lang === 'en' ? 'Brest' : 'Брэсцкая');
     }
     expect(problemsOf(app)).toEqual(NO_PROBLEMS);
   });

@@ -25,7 +25,7 @@ const embedPage = (appUrl: string): string => `<!doctype html>
 <body style="margin:0;font-family:sans-serif">
 <h1>An article with two maps</h1>
 <iframe id="narrow" name="narrow-map" sandbox="allow-scripts" title="Map, narrow column"
-  src="${appUrl}/?embed=1&year=2020&lang=en" style="display:block;width:300px;border:0" height="150"></iframe>
+  src="${appUrl}/?embed=1&year=2020&lang=en&debug=1" style="display:block;width:300px;border:0" height="150"></iframe>
 <p>Some text between the maps.</p>
 <iframe id="wide" sandbox="allow-scripts" title="Map, wide, plain"
   src="${appUrl}/?embed=1&plain=1&theme=dark&year=2016" style="display:block;width:480px;border:0" height="150"></iframe>
@@ -219,7 +219,14 @@ describe('embeds on another site', () => {
 
     // Selecting a region opens its panel below the map: the embed grows and its iframe follows.
     const before = await contentHeight(narrowFrame);
-    await narrow.locator('[data-testid="map"] canvas').click({ position: { x: 150, y: 130 } });
+    // A tap on Minsk oblast in the inset (where the map's debug handle says its target is).
+    const [tx = 0, ty = 0] = await narrowFrame.evaluate(
+      () =>
+        (
+          window as unknown as { byruDebug: { insetTargets(): Record<string, [number, number][][]> } }
+        ).byruDebug.insetTargets()['BY-MI']?.[0]?.[0] ?? [],
+    );
+    await narrow.locator('[data-testid="map"] canvas').click({ position: { x: tx, y: ty } });
     await narrow.getByTestId('region-panel').getByRole('heading', { level: 2 }).waitFor();
     await expect
       .poll(

@@ -21,6 +21,8 @@ export interface ByruDebug {
   regionAt(x: number, y: number): string | null;
   /** Ids of the link arcs drawn in the current frame (any part on screen), sorted. */
   linksShown(): string[];
+  /** Ids (`origin>partner`) of the partner arcs drawn in the current frame, sorted. */
+  partnersShown(): string[];
 }
 
 /** Origin of the server started by global-setup.ts, e.g. http://127.0.0.1:41234 */
@@ -219,6 +221,15 @@ export async function linksShown(page: Page): Promise<string[]> {
     const debug = (window as unknown as { byruDebug?: ByruDebug }).byruDebug;
     if (!debug) throw new Error('window.byruDebug is missing (open the app with ?debug=1)');
     return debug.linksShown();
+  });
+}
+
+/** `window.byruDebug.partnersShown()`: ids (`origin>partner`) of the partner arcs drawn in the current frame. */
+export async function partnersShown(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const debug = (window as unknown as { byruDebug?: ByruDebug }).byruDebug;
+    if (!debug) throw new Error('window.byruDebug is missing (open the app with ?debug=1)');
+    return debug.partnersShown();
   });
 }
 

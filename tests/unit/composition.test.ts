@@ -1,3 +1,4 @@
+import { geoContains } from 'd3-geo';
 // The composition of the map (issue 14): Belarus's inset, one partner arc per Russian subject, the
 // choropleth by the strongest tie, and where the camera goes for a selection. Pure functions on the
 // real geography and dataset.
@@ -103,11 +104,25 @@ describe('the inset of Belarus', () => {
     expect(chooseInsetPlacement(base, { width, height })).toBe(placement),
   );
 
-  it('pushes apart the names of Minsk City and Minsk region, whose points are close', () => {
-    const offset = (code: string) => inset.targets.features.find((f) => f.properties.code === code)?.properties.offset;
-    expect(offset('BY-HM')?.[1]).toBeLessThan(0);
-    expect(offset('BY-MI')?.[1]).toBeGreaterThan(0);
-    expect(offset('BY-BR')).toEqual([0, 0]);
+  it('moves Minsk region’s name and target clear of Minsk City’s tap disc, still inside the region', () => {
+    const target = (code: string) => inset.targets.features.find((f) => f.properties.code === code);
+    const world = (code: string) => mercatorLngLatToWorld(...(target(code)?.geometry.coordinates as [number, number]));
+    const label = (code: string) =>
+      mercatorLngLatToWorld(
+        ...toInset(
+          insetTransform(base.regions),
+          base.labels.features.find((f) => f.properties.code === code)?.geometry.coordinates ?? [],
+        ),
+      );
+    const gap = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    expect(target('BY-HM')?.properties.tap).toBe(true);
+    expect(target('BY-MI')?.properties.tap).toBe(false);
+    // Farther from Minsk City than the region's own label point was.
+    expect(gap(world('BY-MI'), world('BY-HM'))).toBeGreaterThan(1.2 * gap(label('BY-MI'), world('BY-HM')));
+    const shape = inset.regions.features.find((f) => f.properties.code === 'BY-MI');
+    expect(shape && geoContains(shape, target('BY-MI')?.geometry.coordinates as [number, number])).toBe(true);
+    // A region with no small one inside keeps its label point.
+    expect(world('BY-BR')[0]).toBeCloseTo(label('BY-BR')[0], 9);
   });
 });
 

@@ -122,8 +122,11 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   }
 
   const cities: Record<string, FeatureState> = {};
+  // Belarus's city markers are not drawn: its links leave from the inset (see `composeScene`).
   for (const f of scene.links.cities.features)
-    cities[f.properties.id] = { [STATE.shown]: citiesReached.has(f.properties.id) };
+    cities[f.properties.id] = {
+      [STATE.shown]: citiesReached.has(f.properties.id) && !f.properties.region.startsWith(ALL_BELARUS),
+    };
 
   const forums: Record<string, FeatureState> = {};
   for (const f of scene.links.forums.features)

@@ -129,15 +129,8 @@ export function composeScene(base: BaseScene, links: LinkScene, placement: Inset
       // Belarus's cities keep their real place (their markers are not drawn: a link leaves from the
       // city's place in the inset, and a marker there would hide Minsk City, a few pixels wide).
       cities: links.cities,
-      // A Forum held in Belarus is ringed at its host city in the inset, where the eye looks for it.
-      forums: {
-        ...links.forums,
-        features: links.forums.features.map((f) =>
-          isBelarusian(f.properties.region)
-            ? { ...f, geometry: { type: 'Point', coordinates: toInset(t, f.geometry.coordinates) } }
-            : f,
-        ),
-      },
+      // The Forums' rings stay at their real host cities: in the inset a ring would hide Minsk City.
+      forums: links.forums,
     },
     inset,
     partners,

@@ -315,6 +315,8 @@ export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'):
   }
   clearOfTaps(targets, regions);
   spreadLabels(targets, regions);
+  // A region too small for its name (Minsk City) is named above it, so the name does not hide it.
+  for (const f of targets.features) if (f.properties.tap) f.properties.offset = [0, -1.2];
   targets.features.sort((a, b) => (area.get(b.properties.code) ?? 0) - (area.get(a.properties.code) ?? 0));
   const real = worldBox(
     (function* () {

@@ -23,6 +23,8 @@ export interface ByruDebug {
   linksShown(): string[];
   /** Ids (`origin>partner`) of the partner arcs drawn in the current frame, sorted. */
   partnersShown(): string[];
+  /** The inset's tap targets (CSS px, `[[[x, y]]]`), by Belarusian region code. */
+  insetTargets(): Record<string, [number, number][][]>;
 }
 
 /** Origin of the server started by global-setup.ts, e.g. http://127.0.0.1:41234 */

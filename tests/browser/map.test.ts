@@ -102,7 +102,7 @@ describe('the map in a real browser', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openApp(page, 'debug=1');
     const places: [code: string, name: string, lon: number, lat: number][] = [
-      ['RU-AD', 'Республика Адыгея', 40.0, 44.8],
+      ['RU-AD', 'Республика Адыгея', 39.5, 45.0],
       ['RU-PSK', 'Псковская область', 29.0, 57.3],
       ['BY-VI', 'Витебская область', 28.5, 55.5],
       ['RU-PRI', 'Приморский край', 134.5, 44.5],
@@ -111,7 +111,8 @@ describe('the map in a real browser', () => {
     ];
     const wrong: string[] = [];
     for (const [code, name, lon, lat] of places) {
-      const point = await pixelOf(page, lon, lat);
+      // The pointer lands on whole pixels: so does the probe (Adygea is a few pixels wide).
+      const point = (await pixelOf(page, lon, lat)).map(Math.round) as [number, number];
       const hit = await regionAt(page, ...point);
       // Opening a panel may move the map: take the canvas's place again for every pointer move.
       const box = await page.locator('[data-testid="map"] canvas').first().boundingBox();

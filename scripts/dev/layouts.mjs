@@ -18,7 +18,7 @@ for (const [name, opts, q] of layouts) {
   const page = await browser.newPage(opts);
   page.on('pageerror', (e) => console.log(name, 'pageerror', e.message));
   await page.goto(srv.url + '/?' + q + extra);
-  await page.waitForSelector('[data-map-state="idle"]', { timeout: 30000 }).catch((e) => console.log(name, 'no idle'));
+  await page.waitForSelector('[data-map-state="idle"]', { timeout: 30000 }).catch(() => console.log(name, 'no idle'));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${out}/${name}.png` });
   await page.close();

@@ -10,7 +10,7 @@ import type { Dataset } from './types';
 /** Fields of first-view tables that no first view shows: each appears only in an opened citation, the
  *  region panel, or the year's list of new ties once the details are there. */
 export const DEFERRED_FIELDS = {
-  sources: ['note', 'url', 'date'],
+  sources: ['title', 'note', 'url', 'date'],
   figures: ['quote', 'note', 'scope'],
   links: ['quote', 'note', 'label', 'chair'],
   events: ['quote', 'note'],
@@ -22,9 +22,9 @@ export const DEFERRED_TABLES = ['documents', 'meetings', 'assignments', 'regionF
 /**
  * The first-view fields whose text is looked up in `translations` (our descriptions of sources, their
  * publishers, descriptive link titles): their translations stay in the first view; the others (remarks,
- * what a figure counts, the deferred tables' titles) come with the details.
+ * what a figure counts, sources' titles, the deferred tables' titles) come with the details.
  */
-export const FIRST_VIEW_TRANSLATED = { sources: ['title', 'publisher'], links: ['title'] } as const;
+export const FIRST_VIEW_TRANSLATED = { sources: ['publisher'], links: ['title'] } as const;
 
 /** What `details.json` holds. */
 export interface Details {

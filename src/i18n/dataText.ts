@@ -74,9 +74,9 @@ export function readableRemark(dataset: Dataset, lang: Lang, note: string): Loca
 
 /** A source's title as shown: our [bracketed] description is translated, a document's own title is not. */
 export function sourceTitle(dataset: Dataset, lang: Lang, source: Source): LocalText {
-  return isDescription(source.title)
-    ? localText(dataset, lang, source.title)
-    : { text: source.title, lang: source.lang };
+  // A source's title comes with the details (src/data/details.ts): empty until they are there.
+  const title = source.title ?? '';
+  return isDescription(title) ? localText(dataset, lang, title) : { text: title, lang: source.lang };
 }
 
 /** True for a source title that is our description, not the document's (DATA.md: titles in [brackets]). */

@@ -141,7 +141,7 @@ export function DataTable() {
             </thead>
             <tbody>
               {summary.links.map((item) => (
-                <LinkRow key={item.link.id} item={item} lang={lang} t={t} onSelect={select} dataset={dataset} />
+                <LinkRow key={item.link.id} item={item} lang={lang} t={t} onSelect={select} dataset={full ?? dataset} />
               ))}
             </tbody>
           </table>
@@ -164,7 +164,7 @@ export function DataTable() {
                     {f.figure.certainty === 'uncertain' && <> ({t('figures.uncertain')})</>}
                   </td>
                   <td>
-                    <SourceCell source={f.source} lang={lang} t={t} dataset={dataset} />
+                    <SourceCell source={f.source} lang={lang} t={t} dataset={full ?? dataset} />
                   </td>
                 </tr>
               ))}

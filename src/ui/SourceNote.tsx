@@ -76,7 +76,9 @@ export function SourceNote({ record, id }: SourceNoteProps) {
   const note = extra && words ? readableRemark(words, lang, extra.note ?? '') : null;
   const scope = extra?.scope ? local(extra.scope) : null;
   const aboutSource = sourceRemark && words ? readableRemark(words, lang, sourceRemark) : null;
-  const title = source && dataset ? sourceTitle(dataset, lang, source) : null;
+  // The title comes with the details too (a description of the page is translated there).
+  const fullSource = words ? sourceById(words, record.sourceId) : undefined;
+  const title = fullSource?.title && words ? sourceTitle(words, lang, fullSource) : null;
   const publisher = source?.publisher ? local(source.publisher) : null;
   const link = url ? linkTarget(url) : null;
 

@@ -120,8 +120,11 @@ describe('SourceNote before the dataset’s details are there', () => {
     expect(fetches()).toBe(1);
   });
 
-  it('keeps showing the document, its publisher and date while the quote loads', () => {
-    renderFirstView();
+  it('shows the publisher while the document’s title and the quote load, then the title', async () => {
+    const { answer } = renderFirstView();
+    expect(screen.getByText('P')).toBeInTheDocument();
+    expect(screen.queryByText('Seed, "quoted"')).not.toBeInTheDocument();
+    await answer();
     expect(screen.getByText('Seed, "quoted"')).toBeInTheDocument();
   });
 

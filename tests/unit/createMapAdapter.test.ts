@@ -124,7 +124,7 @@ describe('createMapAdapter', () => {
         ['setFeatureState', { source: SOURCE.insetTargets, id: 'BY-HR' }, { cls: 2 }],
         ['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { new: true }],
         ['setFeatureState', { source: SOURCE.partners, id: 'BY>RU-KRS' }, { w: 2.6 }],
-        ['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: true }],
+        ['setFeatureState', { source: SOURCE.cities, id: 'c2' }, { shown: true }],
         ['setFeatureState', { source: SOURCE.forums, id: 'f2017' }, { current: false }],
       ],
     ],
@@ -143,7 +143,7 @@ describe('createMapAdapter', () => {
     adapter.update(view({ kinds: ['agreement', 'project', 'body'] }));
     expect(fake.calls).toContainEqual(['setLayoutProperty', arcLayerId('sister'), 'visibility', 'none']);
     expect(fake.calls).toContainEqual(['setLayoutProperty', partnerLayerId('sister'), 'visibility', 'none']);
-    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c1' }, { shown: false }]);
+    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c2' }, { shown: false }]);
     expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(2);
   });
 

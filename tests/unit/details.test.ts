@@ -109,7 +109,8 @@ describe('isDeferredField', () => {
     ['links', 'note', true],
     ['sources', 'note', true],
     ['links', 'title', false],
-    ['sources', 'title', false],
+    ['sources', 'title', true],
+    ['sources', 'publisher', false],
     ['cities', 'quote', false],
     ['toString', 'quote', false],
   ])('%s.%s → %s', (table, field, expected) => {

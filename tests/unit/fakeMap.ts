@@ -173,14 +173,15 @@ export const createView = (over: Partial<ViewInput> = {}): ViewDescription => de
 const line = { type: 'LineString' as const, coordinates: [] };
 const point = { type: 'Point' as const, coordinates: [0, 0] };
 /** Links between Kursk and Grodno: agreements from 2016 (signed then) and 2019 (signing year
- *  unknown), sister cities from 2018 (signed then, city c1 of Grodno region); forums in 2017 and 2019. */
+ *  unknown), sister cities from 2018 (signed then, city c1 of Grodno region and c2 of Kursk region; a
+ *  Belarusian city's marker is never drawn, its links leave from the inset); forums in 2017 and 2019. */
 export function linkedScene(): MapScene {
   // Belarus's side is a link's `from` (a region code or a city id), as in the dataset.
-  const arc = (id: string, kind: string, start: number, signed: number, from = 'BY-HR') => ({
+  const arc = (id: string, kind: string, start: number, signed: number, from = 'BY-HR', to = 'RU-KRS') => ({
     type: 'Feature' as const,
     id,
     geometry: line,
-    properties: { id, kind, start, signed, from, to: 'RU-KRS', fromRegion: 'BY-HR', toRegion: 'RU-KRS' },
+    properties: { id, kind, start, signed, from, to, fromRegion: 'BY-HR', toRegion: 'RU-KRS' },
   });
   const scene = createScene();
   return {
@@ -191,7 +192,7 @@ export function linkedScene(): MapScene {
         features: [
           arc('a1', 'agreement', 2016, 2016),
           arc('a2', 'agreement', 2019, 0),
-          arc('s1', 'sister', 2018, 2018, 'c1'),
+          arc('s1', 'sister', 2018, 2018, 'c1', 'c2'),
         ],
       },
       forums: {
@@ -204,7 +205,10 @@ export function linkedScene(): MapScene {
       },
       cities: {
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', geometry: point, properties: { id: 'c1', region: 'BY-HR', start: 2018 } }],
+        features: [
+          { type: 'Feature', geometry: point, properties: { id: 'c1', region: 'BY-HR', start: 2018 } },
+          { type: 'Feature', geometry: point, properties: { id: 'c2', region: 'RU-KRS', start: 2018 } },
+        ],
       },
     } as unknown as MapScene['links'],
     // One partner arc from all of Belarus and one from Grodno region, both to Kursk region.

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_DISPLAY } from '../../src/config';
 import { decodeDataset } from '../../src/data/dataset';
+import { decodeDetails, mergeDetails } from '../../src/data/details';
 import { decodeTopology } from '../../src/data/topology';
 import { createAppStore, type LoadState } from '../../src/state/createAppStore';
 import { StoreContext } from '../../src/state/StoreContext';
@@ -14,7 +15,13 @@ import { citeSource, Presenter, STEP_MS, stepForKey } from '../../src/ui/Present
 const READY: LoadState = {
   status: 'ready',
   geo: decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8'))),
-  dataset: decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8'))),
+  // The dataset once its details are there (sources' titles come with them).
+  dataset: decodeDataset(
+    mergeDetails(
+      JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as object,
+      decodeDetails(JSON.parse(readFileSync('public/data/details.json', 'utf8'))),
+    ),
+  ),
 };
 const steps = STORY.steps;
 const step = (i: number) => {

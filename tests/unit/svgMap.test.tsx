@@ -253,8 +253,10 @@ describe('buildSvgMap (the real scene, the view description)', () => {
         arcProps.filter((a) => a.start <= year && kinds.includes(a.kind)).flatMap((a) => [a.from, a.to]),
       );
       const cities = (layer(m, LAYER.cities)?.circles ?? []).map((c) => c.city);
+      // Belarus's cities are not marked: their links leave from the inset.
       expect(cities.sort()).toEqual(
         linkScene?.cities.features
+          .filter((f) => !f.properties.region.startsWith('BY'))
           .map((f) => f.properties.id)
           .filter((id) => reached.has(id))
           .sort(),

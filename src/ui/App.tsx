@@ -5,6 +5,7 @@ import { selectDataset } from '../state/selectors';
 import type { AppState } from '../state/createAppStore';
 import { DataTable } from './DataTable';
 import { Downloads } from './Downloads';
+import { PanelYearProvider } from './usePanelYear';
 import { PanelBoundary } from './ErrorBoundary';
 import { FiguresPanel } from './FiguresPanel';
 import { Filters } from './Filters';
@@ -109,105 +110,107 @@ export function App({ map, onRetry, appUrl, snapshot }: AppProps) {
   };
 
   return (
-    <div className={['byru-app', ...modes].join(' ')} data-theme={theme} lang={lang} onKeyDown={onKeyDown}>
-      {!display.plain && (
-        <header className="byru-header">
-          <div>
-            <h1>{t('app.title')}</h1>
-            <p className="byru-subtitle">{t('app.subtitle')}</p>
-          </div>
-          <div className="byru-tools">
-            {load.status === 'ready' && <SearchBox />}
-            <LanguageSwitcher />
-            {!display.embed && !display.static && load.status === 'ready' && (
-              <>
-                <ShareButton appUrl={pageUrl} snapshot={snapshot} />
-                <PresenterButton />
-              </>
-            )}
-          </div>
-        </header>
-      )}
-      {load.status === 'ready' && !display.static && (
-        <PanelBoundary>
-          <Timeline years={years} />
-        </PanelBoundary>
-      )}
-      <main className="byru-main">
-        {/* The year's headline: above the map on a phone, in an embed and on the projector; at the top of
-            the side column on a desktop (app.css places it). */}
-        {load.status === 'ready' && (
-          <PanelBoundary className="byru-headline-slot">
-            <HeadlineCards />
+    <PanelYearProvider>
+      <div className={['byru-app', ...modes].join(' ')} data-theme={theme} lang={lang} onKeyDown={onKeyDown}>
+        {!display.plain && (
+          <header className="byru-header">
+            <div>
+              <h1>{t('app.title')}</h1>
+              <p className="byru-subtitle">{t('app.subtitle')}</p>
+            </div>
+            <div className="byru-tools">
+              {load.status === 'ready' && <SearchBox />}
+              <LanguageSwitcher />
+              {!display.embed && !display.static && load.status === 'ready' && (
+                <>
+                  <ShareButton appUrl={pageUrl} snapshot={snapshot} />
+                  <PresenterButton />
+                </>
+              )}
+            </div>
+          </header>
+        )}
+        {load.status === 'ready' && !display.static && (
+          <PanelBoundary>
+            <Timeline years={years} />
           </PanelBoundary>
         )}
-        <section className="byru-stage">
-          <div className="byru-map-area">
-            {load.status === 'loading' && <p className="byru-loading">{t('app.loading')}</p>}
-            {load.status === 'error' && (
-              <div className="byru-load-error" role="alert">
-                <p>{t('app.loadError', { message: load.message })}</p>
-                <button type="button" onClick={onRetry}>
-                  {t('app.retry')}
-                </button>
+        <main className="byru-main">
+          {/* The year's headline: above the map on a phone, in an embed and on the projector; at the top of
+            the side column on a desktop (app.css places it). */}
+          {load.status === 'ready' && (
+            <PanelBoundary className="byru-headline-slot">
+              <HeadlineCards />
+            </PanelBoundary>
+          )}
+          <section className="byru-stage">
+            <div className="byru-map-area">
+              {load.status === 'loading' && <p className="byru-loading">{t('app.loading')}</p>}
+              {load.status === 'error' && (
+                <div className="byru-load-error" role="alert">
+                  <p>{t('app.loadError', { message: load.message })}</p>
+                  <button type="button" onClick={onRetry}>
+                    {t('app.retry')}
+                  </button>
+                </div>
+              )}
+              {load.status === 'ready' && (
+                <>
+                  <PanelBoundary className="is-overlay">{map}</PanelBoundary>
+                  {display.static && <StaticYear />}
+                  <HoverLabel />
+                </>
+              )}
+            </div>
+            {load.status === 'ready' && (
+              <div className="byru-mapbar">
+                <Filters />
+                <Legend />
               </div>
             )}
             {load.status === 'ready' && (
-              <>
-                <PanelBoundary className="is-overlay">{map}</PanelBoundary>
-                {display.static && <StaticYear />}
-                <HoverLabel />
-              </>
+              <PanelBoundary>
+                <DataTable />
+              </PanelBoundary>
+            )}
+            {presenting && load.status === 'ready' && (
+              <PartBoundary part={presenter} onClose={leavePresenter} closeLabel={t('present.exit')}>
+                <presenter.Component />
+              </PartBoundary>
+            )}
+          </section>
+          <div className="byru-side">
+            <PanelBoundary resetOn={selectSelection}>
+              <RegionPanel />
+            </PanelBoundary>
+            {load.status === 'ready' && (
+              <PanelBoundary>
+                <YearSummary />
+              </PanelBoundary>
+            )}
+            {load.status === 'ready' && (
+              <PanelBoundary>
+                <FiguresPanel />
+              </PanelBoundary>
             )}
           </div>
-          {load.status === 'ready' && (
-            <div className="byru-mapbar">
-              <Filters />
-              <Legend />
-            </div>
-          )}
-          {load.status === 'ready' && (
-            <PanelBoundary>
-              <DataTable />
-            </PanelBoundary>
-          )}
-          {presenting && load.status === 'ready' && (
-            <PartBoundary part={presenter} onClose={leavePresenter} closeLabel={t('present.exit')}>
-              <presenter.Component />
-            </PartBoundary>
-          )}
-        </section>
-        <div className="byru-side">
-          <PanelBoundary resetOn={selectSelection}>
-            <RegionPanel />
-          </PanelBoundary>
-          {load.status === 'ready' && (
-            <PanelBoundary>
-              <YearSummary />
-            </PanelBoundary>
-          )}
-          {load.status === 'ready' && (
-            <PanelBoundary>
-              <FiguresPanel />
-            </PanelBoundary>
-          )}
-        </div>
-      </main>
-      {!display.plain && (
-        <footer className="byru-footer">
-          <p>
-            {t('footer.sources')} · {t('footer.boundaries')}
-          </p>
-          {display.embed ? (
-            <div className="byru-embed-links">
-              {load.status === 'ready' && <ShareButton appUrl={pageUrl} snapshot={snapshot} />}
-              <OpenFullLink appUrl={pageUrl} />
-            </div>
-          ) : (
-            <Downloads />
-          )}
-        </footer>
-      )}
-    </div>
+        </main>
+        {!display.plain && (
+          <footer className="byru-footer">
+            <p>
+              {t('footer.sources')} · {t('footer.boundaries')}
+            </p>
+            {display.embed ? (
+              <div className="byru-embed-links">
+                {load.status === 'ready' && <ShareButton appUrl={pageUrl} snapshot={snapshot} />}
+                <OpenFullLink appUrl={pageUrl} />
+              </div>
+            ) : (
+              <Downloads />
+            )}
+          </footer>
+        )}
+      </div>
+    </PanelYearProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { usePanelYear } from './usePanelYear';
 import { formatFigureValue, formatPartialDate } from '../i18n/formatValue';
 import { partyName, yearSummary, type Party, type YearLink } from '../scene/summary';
 import type { Dataset, Lang, Source } from '../data/types';
@@ -107,7 +108,7 @@ function LinkRow({
 export function DataTable() {
   const t = useT();
   const lang = useAppState((s) => s.lang);
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const kinds = useAppState((s) => s.kinds);
   const select = useAppState((s) => s.select);
   const dataset = useAppState(selectDataset);

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { usePanelYear } from './usePanelYear';
 import type { Dataset, Lang } from '../data/types';
 import { formatFigureValue } from '../i18n/formatValue';
 import type { Translator } from '../i18n/translate';
@@ -71,7 +72,7 @@ function MetricRow({ row, years, year, dataset, open, setOpen }: RowProps) {
  */
 export function FiguresPanel() {
   const t = useT();
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const dataset = useAppState(selectDataset);
   const rows = useMemo(() => (dataset ? figureRows(dataset, year) : null), [dataset, year]);
   const [openState, setOpen] = useState<OpenNote | null>(null);

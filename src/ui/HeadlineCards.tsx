@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { usePanelYear } from './usePanelYear';
 import type { Dataset } from '../data/types';
 import { formatFigureValue } from '../i18n/formatValue';
 import { headlineRows, previousInSeries, type HeadlineRow } from '../scene/figureRows';
@@ -77,7 +78,7 @@ function HeadlineCard({ row, years, year, dataset, open, setOpen }: CardProps) {
  */
 export function HeadlineCards() {
   const t = useT();
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const dataset = useAppState(selectDataset);
   const rows = useMemo(() => (dataset ? headlineRows(dataset, year) : []), [dataset, year]);
   const [openState, setOpen] = useState<OpenNote | null>(null);

@@ -1,4 +1,5 @@
 import { figuresForYear, sourcedCount } from '../data/dataset';
+import { usePanelYear } from './usePanelYear';
 import { COUNT_BREAKS, TIE_RANKS, classRange, tieClass, type TieRank } from '../scene/regionMeasure';
 import { PALETTES } from '../scene/palette';
 import { selectDataset } from '../state/selectors';
@@ -23,7 +24,7 @@ const RANK_KEY: Record<TieRank, 'legend.tie.government' | `legend.tie.${Exclude<
  */
 export function Legend() {
   const t = useT();
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const dataset = useAppState(selectDataset);
   const lang = useAppState((s) => s.lang);
   const p = PALETTES[useTheme(useAppStore())];

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { usePanelYear } from './usePanelYear';
 import { placeDetails, type PlaceLink } from '../scene/placeDetails';
 import { useAppState, useT } from '../state/StoreContext';
 import { selectDataset } from '../state/selectors';
@@ -90,7 +91,7 @@ function ForumRow({ forum, t, lang }: { forum: MapEvent; t: Translator; lang: La
 export function RegionPanel() {
   const t = useT();
   const lang = useAppState((s) => s.lang);
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const selection = useAppState((s) => s.selection);
   const regions = useAppState(selectRegions);
   const dataset = useAppState(selectDataset);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { usePanelYear } from './usePanelYear';
 import { formatFigureValue } from '../i18n/formatValue';
 import { announcement, forumPlace, linkDate, partyName, yearSummary, type YearLink } from '../scene/summary';
 import { cityById, signedInYear, sourceById, sourcedCount } from '../data/dataset';
@@ -115,7 +116,7 @@ function SignedDocument({ doc, dataset, regions, t, lang }: SignedDocumentProps)
 export function YearSummary() {
   const t = useT();
   const lang = useAppState((s) => s.lang);
-  const year = useAppState((s) => s.year);
+  const year = usePanelYear();
   const kinds = useAppState((s) => s.kinds);
   const playing = useAppState((s) => s.playing);
   const dataset = useAppState(selectDataset);

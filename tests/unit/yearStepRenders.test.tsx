@@ -3,8 +3,8 @@
 // Profiler (one per component): the timeline, the legend's title, the year's panels and the SVG map;
 // not the kind filters, the language switcher, the search box or the hover label.
 import { readFileSync } from 'node:fs';
-import { act, render } from '@testing-library/react';
-import { Profiler, type ReactNode } from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { Fragment, Profiler, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config';
 import { decodeDataset } from '../../src/data/dataset';
@@ -21,41 +21,51 @@ import { Legend } from '../../src/ui/Legend';
 import { MapView } from '../../src/ui/MapView';
 import { SearchBox } from '../../src/ui/SearchBox';
 import { Timeline } from '../../src/ui/Timeline';
+import { PanelYearProvider } from '../../src/ui/usePanelYear';
 import { YearSummary } from '../../src/ui/YearSummary';
 
 const geo = decodeTopology(JSON.parse(readFileSync('public/data/regions.topo.json', 'utf8')));
 const dataset = decodeDataset(JSON.parse(readFileSync('public/data/dataset.json', 'utf8')));
 
-function renderCounted() {
+function renderCounted({ provider = false, onCommit = (_id: string): void => undefined } = {}) {
   const store = createAppStore({ ...DEFAULT_CONFIG, year: 2020 });
   store.getState().setLoad({ status: 'ready', geo, dataset });
   const updates = new Map<string, number>();
+  /** Ids in the order their updates were committed. */
+  const order: string[] = [];
   const counted = (id: string, node: ReactNode) => (
     <Profiler
       id={id}
       onRender={(_, phase) => {
-        if (phase !== 'mount') updates.set(id, (updates.get(id) ?? 0) + 1);
+        if (phase === 'mount') return;
+        updates.set(id, (updates.get(id) ?? 0) + 1);
+        order.push(id);
+        onCommit(id);
       }}
     >
       {node}
     </Profiler>
   );
+  const Wrap = provider ? PanelYearProvider : Fragment;
   render(
     <StoreContext.Provider value={store}>
-      {counted('timeline', <Timeline years={dataset.years} />)}
-      {counted('legend', <Legend />)}
-      {counted('filters', <Filters />)}
-      {counted('language', <LanguageSwitcher />)}
-      {counted('search', <SearchBox />)}
-      {counted('hover', <HoverLabel />)}
-      {counted('summary', <YearSummary />)}
-      {counted('figures', <FiguresPanel />)}
-      {counted('table', <DataTable />)}
-      {counted('map', <MapView store={store} palette={PALETTES.light} webgl={() => false} />)}
+      <Wrap>
+        {counted('timeline', <Timeline years={dataset.years} />)}
+        {counted('legend', <Legend />)}
+        {counted('filters', <Filters />)}
+        {counted('language', <LanguageSwitcher />)}
+        {counted('search', <SearchBox />)}
+        {counted('hover', <HoverLabel />)}
+        {counted('summary', <YearSummary />)}
+        {counted('figures', <FiguresPanel />)}
+        {counted('table', <DataTable />)}
+        {counted('map', <MapView store={store} palette={PALETTES.light} webgl={() => false} />)}
+      </Wrap>
     </StoreContext.Provider>,
   );
   updates.clear();
-  return { store, updates };
+  order.length = 0;
+  return { store, updates, order };
 }
 
 describe('a year step', () => {
@@ -70,6 +80,30 @@ describe('a year step', () => {
       table: 1,
       map: 1,
     });
+  });
+
+  it('in the app (its panel-year provider), paints the timeline and the map first; the panels follow', async () => {
+    const yearsShown = () =>
+      new Set(
+        [...document.querySelectorAll('h2, .byru-table > summary')].map((el) => el.textContent?.match(/20\d\d/u)?.[0]),
+      );
+    // What the page shows when the key's own commit reaches the map (React's Profiler does not report
+    // the panels' later commit: a context update reaches them past it).
+    let atMapCommit: Set<string | undefined> | null = null;
+    const { store, order } = renderCounted({
+      provider: true,
+      onCommit: (id) => {
+        if (id === 'map' && atMapCommit === null) atMapCommit = yearsShown();
+      },
+    });
+    expect(yearsShown()).toEqual(new Set(['2020']));
+    // The reader's key on the slider: a discrete event, as in the browser.
+    fireEvent.keyDown(screen.getByRole('slider'), { key: 'ArrowRight' });
+    await act(async () => undefined);
+    expect(store.getState().year).toBe(2021);
+    expect(order.slice(0, 2)).toEqual(['timeline', 'map']);
+    expect(atMapCommit, 'the panels when the map shows 2021').toEqual(new Set(['2020']));
+    expect(yearsShown(), 'the panels after their transition').toEqual(new Set(['2021']));
   });
 
   it('re-renders nothing for a year that is already shown', () => {

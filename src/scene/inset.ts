@@ -207,11 +207,11 @@ function inside([x, y]: [number, number], rings: [number, number][][]): boolean 
   return inn;
 }
 
-/** Distance from a point to the nearest edge of the rings. */
-function edgeDistance([x, y]: [number, number], rings: [number, number][][]): number {
+/** Distance from a point to the nearest edge of the rings (stops early once it is at most `floor`). */
+function edgeDistance([x, y]: [number, number], rings: [number, number][][], floor = -Infinity): number {
   let d = Infinity;
   for (const ring of rings)
-    for (let i = 1; i < ring.length; i++) {
+    for (let i = 1; i < ring.length && d > floor; i++) {
       const [ax = 0, ay = 0] = ring[i - 1] ?? [];
       const [bx = 0, by = 0] = ring[i] ?? [];
       const dx = bx - ax;
@@ -248,8 +248,10 @@ function clearOfTaps(targets: InsetScene['targets'], regions: InsetScene['region
     for (let i = 0; i <= CLEAR_GRID; i++)
       for (let j = 0; j <= CLEAR_GRID; j++) {
         const p: [number, number] = [x0 + ((x1 - x0) * i) / CLEAR_GRID, y0 + ((y1 - y0) * j) / CLEAR_GRID];
-        if (!inside(p, rings)) continue;
-        const d = Math.min(edgeDistance(p, rings), ...near.map(([x, y]) => Math.hypot(p[0] - x, p[1] - y) / 2));
+        // The cheap bound first: a point no farther from the small region than the best so far cannot win.
+        const fromTaps = Math.min(...near.map(([x, y]) => Math.hypot(p[0] - x, p[1] - y) / 2));
+        if (fromTaps <= score || !inside(p, rings)) continue;
+        const d = Math.min(edgeDistance(p, rings, score), fromTaps);
         if (d > score) [best, score] = [p, d];
       }
     if (best) f.geometry = { type: 'Point', coordinates: worldToMercatorLngLat(best[0], best[1]).map(round) };
@@ -270,6 +272,17 @@ const ringOf = ([x0, y0, x1, y1]: Box): Position[] =>
  * point, the frame, a box around the real Belarus and the leader between them. Pure.
  */
 export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'): InsetScene {
+  // Built once per geography and placement (choosing the placement builds both).
+  const cached = built.get(base)?.get(placement);
+  if (cached) return cached;
+  const inset = buildInsetOnce(base, placement);
+  built.set(base, (built.get(base) ?? new Map<InsetPlacement, InsetScene>()).set(placement, inset));
+  return inset;
+}
+
+const built = new WeakMap<BaseScene, Map<InsetPlacement, InsetScene>>();
+
+function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene {
   const { k, centre } = INSET_PLACEMENTS[placement];
   const t = insetTransform(base.regions, k, [centre[0], centre[1]]);
   const by = base.regions.features.filter((f) => f.properties.country === 'BY');

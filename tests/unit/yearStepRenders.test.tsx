@@ -85,7 +85,9 @@ describe('a year step', () => {
   it('in the app (its panel-year provider), paints the timeline and the map first; the panels follow', async () => {
     const yearsShown = () =>
       new Set(
-        [...document.querySelectorAll('h2, .byru-table > summary')].map((el) => el.textContent?.match(/20\d\d/u)?.[0]),
+        [...screen.queryAllByRole('heading', { level: 2 }), ...screen.queryAllByText(/^Таблица/u)].map(
+          (el) => el.textContent?.match(/20\d\d/u)?.[0],
+        ),
       );
     // What the page shows when the key's own commit reaches the map (React's Profiler does not report
     // the panels' later commit: a context update reaches them past it).

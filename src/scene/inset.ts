@@ -224,7 +224,7 @@ function edgeDistance([x, y]: [number, number], rings: [number, number][][], flo
 }
 
 /** Grid steps across a region's box when its label point is moved clear of a small region's tap target. */
-const CLEAR_GRID = 48;
+const CLEAR_GRID = 32;
 
 /**
  * A region around a small one (Minsk Oblast around Minsk City): its label point and target move to
@@ -282,6 +282,49 @@ export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'):
 
 const built = new WeakMap<BaseScene, Map<InsetPlacement, InsetScene>>();
 
+const placed = new WeakMap<BaseScene, Map<string, { tap: boolean; at: Position }>>();
+
+/**
+ * Belarus's tap targets on the real map: a region too small for a finger gets a tap disc; a region
+ * around one (Minsk Oblast) has its target moved clear of it (`clearOfTaps`). Pure, once per geography.
+ */
+function placedTargets(base: BaseScene): Map<string, { tap: boolean; at: Position }> {
+  const hit = placed.get(base);
+  if (hit) return hit;
+  const regions: InsetScene['regions'] = {
+    type: 'FeatureCollection',
+    features: base.regions.features.filter((f) => f.properties.country === 'BY'),
+  };
+  const targets: InsetScene['targets'] = {
+    type: 'FeatureCollection',
+    features: base.labels.features
+      .filter((f) => f.properties.country === 'BY')
+      .map((f) => ({
+        type: 'Feature',
+        id: f.properties.code,
+        properties: { code: f.properties.code, name_ru: '', name_be: '', name_en: '', offset: [0, 0], tap: false },
+        geometry: { type: 'Point', coordinates: f.geometry.coordinates },
+      })),
+  };
+  for (const f of targets.features) {
+    const b = worldBox(
+      outerRings(
+        regions.features.find((r) => r.properties.code === f.properties.code)?.geometry ?? {
+          type: 'Polygon',
+          coordinates: [],
+        },
+      ),
+    );
+    f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < SMALL * width(regions);
+  }
+  clearOfTaps(targets, regions);
+  const out = new Map(
+    targets.features.map((f) => [f.properties.code, { tap: f.properties.tap, at: f.geometry.coordinates }]),
+  );
+  placed.set(base, out);
+  return out;
+}
+
 function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene {
   const { k, centre } = INSET_PLACEMENTS[placement];
   const t = insetTransform(base.regions, k, [centre[0], centre[1]]);
@@ -315,18 +358,15 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
       return [f.properties.code, (b[2] - b[0]) * (b[3] - b[1])];
     }),
   );
+  // Which regions need a tap disc, and where each target stands: found once on the real Belarus (the
+  // inset is a similarity of it), then moved.
+  const placed = placedTargets(base);
   for (const f of targets.features) {
-    const b = worldBox(
-      outerRings(
-        regions.features.find((r) => r.properties.code === f.properties.code)?.geometry ?? {
-          type: 'Polygon',
-          coordinates: [],
-        },
-      ),
-    );
-    f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < SMALL * width(regions);
+    const p = placed.get(f.properties.code);
+    if (!p) continue;
+    f.properties.tap = p.tap;
+    f.geometry = { type: 'Point', coordinates: toInset(t, p.at) };
   }
-  clearOfTaps(targets, regions);
   spreadLabels(targets, regions);
   // A region too small for its name (Minsk City) is named above it, so the name does not hide it.
   for (const f of targets.features) if (f.properties.tap) f.properties.offset = [0, -1.2];

@@ -306,6 +306,7 @@ function placedTargets(base: BaseScene): Map<string, { tap: boolean; at: Positio
         geometry: { type: 'Point', coordinates: f.geometry.coordinates },
       })),
   };
+  const small = SMALL * width(regions);
   for (const f of targets.features) {
     const b = worldBox(
       outerRings(
@@ -315,7 +316,7 @@ function placedTargets(base: BaseScene): Map<string, { tap: boolean; at: Positio
         },
       ),
     );
-    f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < SMALL * width(regions);
+    f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < small;
   }
   clearOfTaps(targets, regions);
   const out = new Map(

@@ -81,6 +81,17 @@ async function openLayout(page: Page, query: string): Promise<void> {
   // Presenter mode loads its part (caption, year, controls) after the app.
   if (query.includes('present=1'))
     await page.locator('.byru-presenter-year').waitFor({ state: 'visible', timeout: 15_000 });
+  // The headline follows the year shown (a moment later: the panels follow the map in a transition;
+  // the presenter opens on its first step's year).
+  await expect
+    .poll(async () => {
+      const year = (
+        await page.locator('.byru-year:visible, .byru-presenter-year:visible').first().textContent()
+      )?.trim();
+      const title = await page.locator('.byru-headline-title').first().textContent();
+      return Boolean(year && title?.includes(year));
+    })
+    .toBe(true);
 }
 
 interface Box {

@@ -282,6 +282,28 @@ export function buildInset(base: BaseScene, placement: InsetPlacement = 'wide'):
 
 const built = new WeakMap<BaseScene, Map<InsetPlacement, InsetScene>>();
 
+/** Belarus's label points as targets on the real map, named with the inset's short names. */
+function belarusTargets(base: BaseScene): InsetScene['targets'] {
+  return {
+    type: 'FeatureCollection',
+    features: base.labels.features
+      .filter((f) => f.properties.country === 'BY')
+      .map((f) => ({
+        type: 'Feature',
+        id: f.properties.code,
+        properties: {
+          code: f.properties.code,
+          name_ru: insetName('ru', f.properties.code, f.properties.name_ru),
+          name_be: insetName('be', f.properties.code, f.properties.name_be),
+          name_en: insetName('en', f.properties.code, f.properties.name_en),
+          offset: [0, 0] as [number, number],
+          tap: false,
+        },
+        geometry: { type: 'Point', coordinates: f.geometry.coordinates },
+      })),
+  };
+}
+
 const placed = new WeakMap<BaseScene, Map<string, { tap: boolean; at: Position }>>();
 
 /**
@@ -295,17 +317,7 @@ function placedTargets(base: BaseScene): Map<string, { tap: boolean; at: Positio
     type: 'FeatureCollection',
     features: base.regions.features.filter((f) => f.properties.country === 'BY'),
   };
-  const targets: InsetScene['targets'] = {
-    type: 'FeatureCollection',
-    features: base.labels.features
-      .filter((f) => f.properties.country === 'BY')
-      .map((f) => ({
-        type: 'Feature',
-        id: f.properties.code,
-        properties: { code: f.properties.code, name_ru: '', name_be: '', name_en: '', offset: [0, 0], tap: false },
-        geometry: { type: 'Point', coordinates: f.geometry.coordinates },
-      })),
-  };
+  const targets = belarusTargets(base);
   const small = SMALL * width(regions);
   for (const f of targets.features) {
     const b = worldBox(
@@ -334,24 +346,7 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
     type: 'FeatureCollection',
     features: by.map((f) => ({ ...f, id: f.properties.code, geometry: moveShape(t, f.geometry) })),
   };
-  const targets: InsetScene['targets'] = {
-    type: 'FeatureCollection',
-    features: base.labels.features
-      .filter((f) => f.properties.country === 'BY')
-      .map((f) => ({
-        type: 'Feature',
-        id: f.properties.code,
-        properties: {
-          code: f.properties.code,
-          name_ru: insetName('ru', f.properties.code, f.properties.name_ru),
-          name_be: insetName('be', f.properties.code, f.properties.name_be),
-          name_en: insetName('en', f.properties.code, f.properties.name_en),
-          offset: [0, 0] as [number, number],
-          tap: false,
-        },
-        geometry: { type: 'Point', coordinates: toInset(t, f.geometry.coordinates) },
-      })),
-  };
+  const targets = belarusTargets(base);
   // Small regions' targets last, so they are drawn (and hit) on top of their big neighbours'.
   const area = new Map(
     regions.features.map((f) => {

@@ -12,16 +12,17 @@ import { decodeTopology } from '../../src/data/topology';
 import { buildLinkScene } from '../../src/scene/linkScene';
 import {
   type AppPage,
+  axeViolations,
   baseURL,
   launchBrowser,
   newGuardedPage,
   NO_PROBLEMS,
   problemsOf,
+  refuseWebGL,
   recordAttribute,
   saveScreenshot,
 } from './harness';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 // The data as served (dist/ is built from public/).
 const geo = decodeTopology(JSON.parse(readFileSync('dist/data/regions.topo.json', 'utf8')));
 const dataset = decodeDataset(JSON.parse(readFileSync('dist/data/dataset.json', 'utf8')));
@@ -59,13 +60,7 @@ afterEach(async ({ task }) => {
 /** A fresh guarded page; `webgl: false` makes every canvas refuse WebGL, as a locked-down browser does. */
 async function newPage(options: { webgl?: boolean } = {}): Promise<AppPage> {
   const app = await newGuardedPage(browser);
-  if (options.webgl === false)
-    await app.context.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof getContext;
-    });
+  if (options.webgl === false) await refuseWebGL(app.context);
   open.push(app);
   return app;
 }
@@ -81,34 +76,6 @@ async function openView(page: Page, query: string): Promise<void> {
     .locator('[data-testid="map"] canvas[role="img"], [data-testid="map"][data-renderer="svg"] svg[role="img"]')
     .first()
     .waitFor({ state: 'attached', timeout: 30_000 });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** axe-core run inside the page (evaluated over the DevTools protocol, so a page CSP cannot block it). */
-async function axeViolations(page: Page): Promise<{ all: AxeViolation[]; severe: string[] }> {
-  await page.evaluate(`${AXE}\n;true`);
-  const all = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  const severe = all
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  return { all, severe };
 }
 
 describe('axe-core finds no serious or critical violation', () => {

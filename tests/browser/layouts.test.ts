@@ -4,11 +4,11 @@
 // step; axe finds no serious or critical issue; a screenshot of each layout is kept under
 // test-results/browser/. On the phone, the first (SVG) map answers a pinch and a tap, and the page does
 // not zoom instead. One browser for the file.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   type AppPage,
+  axeViolations,
   type ByruDebug,
   launchBrowser,
   MAP_SELECTOR,
@@ -16,10 +16,9 @@ import {
   NO_PROBLEMS,
   openApp,
   problemsOf,
+  refuseWebGL,
   saveScreenshot,
 } from './harness';
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** A point inside each of Belarus's seven regions (lon, lat), well away from its borders. */
 const BELARUS_REGIONS: Record<string, [number, number]> = {
@@ -60,13 +59,7 @@ afterEach(async ({ task }) => {
 /** A guarded page at a layout's size; `webgl: false` keeps the first (SVG) map, as a locked-down browser does. */
 async function newPage(layout: (typeof LAYOUTS)[number], options: { webgl?: boolean } = {}): Promise<AppPage> {
   const app = await newGuardedPage(browser, { viewport: layout.viewport, phone: layout.phone });
-  if (options.webgl === false)
-    await app.context.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof getContext;
-    });
+  if (options.webgl === false) await refuseWebGL(app.context);
   open.push(app);
   return app;
 }
@@ -216,23 +209,7 @@ describe.each(LAYOUTS)('the $name layout', (layout) => {
     const app = await newPage(layout);
     const { page } = app;
     await openLayout(page, layout.query);
-    await page.evaluate(`${AXE}\n;true`);
-    const severe = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              o: object,
-            ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const { severe } = await axeViolations(page);
     expect(severe).toEqual([]);
   });
 });

@@ -49,11 +49,7 @@ const CROWDED = 0.15;
 const SMALL = 0.2;
 
 const width = (regions: InsetScene['regions']): number => {
-  const b = worldBox(
-    (function* () {
-      for (const f of regions.features) yield* outerRings(f.geometry);
-    })(),
-  );
+  const b = shapesBox(regions.features.map((f) => f.geometry));
   return b[2] - b[0];
 };
 
@@ -112,21 +108,36 @@ const round = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 type Box = [number, number, number, number];
 
-function worldBox(points: Iterable<Position>): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lng = 0, lat = 0] of points) {
-    const [x, y] = mercatorLngLatToWorld(lng, lat);
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
+/**
+ * The box of positions in the world square. Web Mercator keeps the order of longitudes (x grows with
+ * them) and of latitudes (y falls as they grow), so only the two extreme corners are projected.
+ */
+function worldBox(points: readonly Position[]): Box {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const p of points) {
+    const lng = p[0] ?? 0;
+    const lat = p[1] ?? 0;
+    if (lng < w) w = lng;
+    if (lng > e) e = lng;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
   }
-  return b;
+  if (w > e) return [Infinity, Infinity, -Infinity, -Infinity];
+  const [x0, y0] = mercatorLngLatToWorld(w, n);
+  const [x1, y1] = mercatorLngLatToWorld(e, s);
+  return [x0, y0, x1, y1];
 }
 
-function* outerRings(g: Polygon | MultiPolygon): Generator<Position> {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const poly of polys) yield* poly[0] ?? [];
+/** The box of shapes' outer rings in the world square. */
+function shapesBox(shapes: readonly (Polygon | MultiPolygon)[]): Box {
+  const outer: Position[] = [];
+  for (const g of shapes)
+    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+      for (const p of poly[0] ?? []) outer.push(p);
+  return worldBox(outer);
 }
 
 /** The inset's transform for Belarus's regions in a base scene (centred on {@link INSET_CENTRE}). */
@@ -137,11 +148,7 @@ export function insetTransform(
 ): InsetTransform {
   const by = regions.features.filter((f) => f.properties.country === 'BY');
   if (by.length === 0) throw new Error('The geography has no region of Belarus: the inset cannot be drawn.');
-  const b = worldBox(
-    (function* () {
-      for (const f of by) yield* outerRings(f.geometry);
-    })(),
-  );
+  const b = shapesBox(by.map((f) => f.geometry));
   return { k, from: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2], to };
 }
 
@@ -167,7 +174,7 @@ function moveShape(t: InsetTransform, g: Polygon | MultiPolygon): Polygon | Mult
 function spreadLabels(targets: InsetScene['targets'], regions: InsetScene['regions']): void {
   const size = new Map(
     regions.features.map((f) => {
-      const b = worldBox(outerRings(f.geometry));
+      const b = shapesBox([f.geometry]);
       return [f.properties.code, (b[2] - b[0]) * (b[3] - b[1])];
     }),
   );
@@ -175,11 +182,7 @@ function spreadLabels(targets: InsetScene['targets'], regions: InsetScene['regio
     f,
     w: mercatorLngLatToWorld(f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0),
   }));
-  const all = worldBox(
-    (function* () {
-      for (const f of regions.features) yield* outerRings(f.geometry);
-    })(),
-  );
+  const all = shapesBox(regions.features.map((f) => f.geometry));
   const width = all[2] - all[0];
   for (const a of at)
     for (const b of at) {
@@ -189,38 +192,48 @@ function spreadLabels(targets: InsetScene['targets'], regions: InsetScene['regio
     }
 }
 
-/** Rings of a shape in the world square (outer and holes). */
-const worldRings = (g: Polygon | MultiPolygon): [number, number][][] =>
+/** Rings of a shape in the world square (outer and holes), each as flat x, y pairs. */
+const worldRings = (g: Polygon | MultiPolygon): Float64Array[] =>
   (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flatMap((poly) =>
-    poly.map((ring) => ring.map(([lng = 0, lat = 0]) => mercatorLngLatToWorld(lng, lat))),
+    poly.map((ring) => {
+      const flat = new Float64Array(ring.length * 2);
+      ring.forEach((p, i) => flat.set(mercatorLngLatToWorld(p[0] ?? 0, p[1] ?? 0), i * 2));
+      return flat;
+    }),
   );
 
 /** Even-odd rule: is the point inside the rings? */
-function inside([x, y]: [number, number], rings: [number, number][][]): boolean {
+function inside([x, y]: [number, number], rings: readonly Float64Array[]): boolean {
   let inn = false;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi = 0, yi = 0] = ring[i] ?? [];
-      const [xj = 0, yj = 0] = ring[j] ?? [];
+  for (const r of rings)
+    for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+      const xi = r[i] as number;
+      const yi = r[i + 1] as number;
+      const xj = r[j] as number;
+      const yj = r[j + 1] as number;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inn = !inn;
     }
   return inn;
 }
 
 /** Distance from a point to the nearest edge of the rings (stops early once it is at most `floor`). */
-function edgeDistance([x, y]: [number, number], rings: [number, number][][], floor = -Infinity): number {
-  let d = Infinity;
-  for (const ring of rings)
-    for (let i = 1; i < ring.length && d > floor; i++) {
-      const [ax = 0, ay = 0] = ring[i - 1] ?? [];
-      const [bx = 0, by = 0] = ring[i] ?? [];
-      const dx = bx - ax;
-      const dy = by - ay;
-      const t =
-        dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-      d = Math.min(d, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+function edgeDistance([x, y]: [number, number], rings: readonly Float64Array[], floor = -Infinity): number {
+  let d2 = Infinity;
+  const floor2 = floor > 0 ? floor * floor : -Infinity;
+  for (const r of rings)
+    for (let i = 2; i < r.length && d2 > floor2; i += 2) {
+      const ax = r[i - 2] as number;
+      const ay = r[i - 1] as number;
+      const dx = (r[i] as number) - ax;
+      const dy = (r[i + 1] as number) - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+      const ex = x - (ax + t * dx);
+      const ey = y - (ay + t * dy);
+      const e2 = ex * ex + ey * ey;
+      if (e2 < d2) d2 = e2;
     }
-  return d;
+  return Math.sqrt(d2);
 }
 
 /** Grid steps across a region's box when its label point is moved clear of a small region's tap target. */
@@ -240,7 +253,7 @@ function clearOfTaps(targets: InsetScene['targets'], regions: InsetScene['region
     const shape = regions.features.find((r) => r.properties.code === f.properties.code);
     if (!shape) continue;
     const rings = worldRings(shape.geometry);
-    const [x0, y0, x1, y1] = worldBox(outerRings(shape.geometry));
+    const [x0, y0, x1, y1] = shapesBox([shape.geometry]);
     const near = taps.filter(([x, y]) => x >= x0 && x <= x1 && y >= y0 && y <= y1);
     if (near.length === 0) continue;
     let best: [number, number] | null = null;
@@ -320,14 +333,7 @@ function placedTargets(base: BaseScene): Map<string, { tap: boolean; at: Positio
   const targets = belarusTargets(base);
   const small = SMALL * width(regions);
   for (const f of targets.features) {
-    const b = worldBox(
-      outerRings(
-        regions.features.find((r) => r.properties.code === f.properties.code)?.geometry ?? {
-          type: 'Polygon',
-          coordinates: [],
-        },
-      ),
-    );
+    const b = shapesBox(regions.features.filter((r) => r.properties.code === f.properties.code).map((r) => r.geometry));
     f.properties.tap = Math.min(b[2] - b[0], b[3] - b[1]) < small;
   }
   clearOfTaps(targets, regions);
@@ -350,7 +356,7 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
   // Small regions' targets last, so they are drawn (and hit) on top of their big neighbours'.
   const area = new Map(
     regions.features.map((f) => {
-      const b = worldBox(outerRings(f.geometry));
+      const b = shapesBox([f.geometry]);
       return [f.properties.code, (b[2] - b[0]) * (b[3] - b[1])];
     }),
   );
@@ -367,16 +373,8 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
   // A region too small for its name (Minsk City) is named above it, so the name does not hide it.
   for (const f of targets.features) if (f.properties.tap) f.properties.offset = [0, -1.2];
   targets.features.sort((a, b) => (area.get(b.properties.code) ?? 0) - (area.get(a.properties.code) ?? 0));
-  const real = worldBox(
-    (function* () {
-      for (const f of by) yield* outerRings(f.geometry);
-    })(),
-  );
-  const moved = worldBox(
-    (function* () {
-      for (const f of regions.features) yield* outerRings(f.geometry);
-    })(),
-  );
+  const real = shapesBox(by.map((f) => f.geometry));
+  const moved = shapesBox(regions.features.map((f) => f.geometry));
   const m = (moved[2] - moved[0]) * FRAME_MARGIN;
   const box: Box = [moved[0] - m, moved[1] - m, moved[2] + m, moved[3] + m];
   const r = (real[2] - real[0]) * FRAME_MARGIN;
@@ -426,11 +424,7 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
  * regions and the inset's frame) is fitted into it, as the default view does. Pure.
  */
 export function chooseInsetPlacement(base: BaseScene, size: { width: number; height: number }): InsetPlacement {
-  const all = worldBox(
-    (function* () {
-      for (const f of base.regions.features) yield* outerRings(f.geometry);
-    })(),
-  );
+  const all = worldBox(base.bounds);
   let best: { placement: InsetPlacement; px: number } | null = null;
   for (const placement of Object.keys(INSET_PLACEMENTS) as InsetPlacement[]) {
     const box = buildInset(base, placement).box;

@@ -209,6 +209,7 @@ export const be: Catalogue = {
   'panel.assignedSince': 'з {since}',
   'summary.docsTitle': 'Дакументы, падпісаныя ў {year} годзе',
   'coverage.sourced': 'з крыніцай тут: {count} з {total}',
+  'coverage.noTotal': 'афіцыйнай лічбы за {year} год няма',
   'figures.undated': 'дакумент без даты: аднесена да года, вынікі якога ён падводзіць',
   'source.lang.uk': 'украінская',
   'source.lang.pl': 'польская',

@@ -209,6 +209,7 @@ export const en: Catalogue = {
   'panel.assignedSince': 'since {since}',
   'summary.docsTitle': 'Documents signed in {year}',
   'coverage.sourced': 'sourced here: {count} of {total}',
+  'coverage.noTotal': 'no official count for {year}',
   'figures.undated': 'undated document: filed under the year whose results it reports',
   'source.lang.uk': 'Ukrainian',
   'source.lang.pl': 'Polish',

@@ -207,6 +207,7 @@ export const ru = {
   'panel.assignedSince': 'с {since}',
   'summary.docsTitle': 'Документы, подписанные в {year} году',
   'coverage.sourced': 'с источником здесь: {count} из {total}',
+  'coverage.noTotal': 'официального числа за {year} год нет',
   'figures.undated': 'документ без даты: отнесено к году, итоги которого он подводит',
   'source.lang.uk': 'украинский',
   'source.lang.pl': 'польский',

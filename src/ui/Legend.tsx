@@ -37,6 +37,16 @@ export function Legend() {
         return figure && count !== null && name ? { name, count, total: figure.value } : null;
       }).find((c) => c !== null)
     : undefined;
+  // A year without an official count says so on the same line, so the legend (and the map above it)
+  // keeps its height from year to year.
+  const missing =
+    dataset && !coverage
+      ? COVERAGE_METRICS.map((metric) =>
+          dataset.figures.some((f) => f.metric === metric && f.unit === 'count')
+            ? dataset.metrics.find((m) => m.id === metric)?.names[lang]
+            : undefined,
+        ).find((name) => name !== undefined)
+      : undefined;
   return (
     <div className="byru-legend">
       <p className="byru-legend-title">{t('legend.ties', { year })}</p>
@@ -60,10 +70,16 @@ export function Legend() {
           {t('legend.none')}
         </li>
       </ul>
-      {coverage && (
+      {coverage ? (
         <p className="byru-legend-note" data-testid="legend-coverage">
           {coverage.name}: {t('coverage.sourced', { count: coverage.count, total: coverage.total })}
         </p>
+      ) : (
+        missing && (
+          <p className="byru-legend-note" data-testid="legend-coverage">
+            {missing}: {t('coverage.noTotal', { year })}
+          </p>
+        )
       )}
       {/* Belarus's scale on one line with its title: the map keeps the height. */}
       <ul className="byru-legend-by">

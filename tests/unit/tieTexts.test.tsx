@@ -226,4 +226,18 @@ describe('honest coverage beside an official count', () => {
     renderWithStore(<Legend />, { lang });
     expect(screen.getByText(text)).toBeVisible();
   });
+
+  it.each([
+    [2024, 'ru', 'Регионы с соглашениями: с источником здесь: 1 из 79'],
+    [2023, 'ru', 'Регионы с соглашениями: официального числа за 2023 год нет'],
+    [2023, 'be', 'Рэгіёны з пагадненнямі: афіцыйнай лічбы за 2023 год няма'],
+    [2023, 'en', 'Regions with agreements: no official count for 2023'],
+  ] as const)(
+    'the legend in %s (%s) keeps its coverage line, also in a year without an official count',
+    (year, lang, text) => {
+      renderReady(<Legend />, { year, lang });
+      // One line in every year: the legend, and the map above it, keep their height from year to year.
+      expect(screen.getByTestId('legend-coverage')).toHaveTextContent(text);
+    },
+  );
 });

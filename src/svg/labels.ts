@@ -17,9 +17,22 @@ export interface Box {
   y1: number;
 }
 
-/** Estimated width (px) of a text at a font size. */
+/** Characters (code points) of a text, as `[...text].length` counts them, without building the array. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // The second half of a surrogate pair is the same character as the first.
+    const low = c >= 0xdc00 && c <= 0xdfff;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (!low || prev < 0xd800 || prev > 0xdbff) n++;
+  }
+  return n;
+}
+
+/** Estimated width (px) of a text at a font size (labels are placed at every year step on the SVG map). */
 export function textWidth(text: string, size: number): number {
-  return [...text].length * size * CHAR_EM;
+  return codePoints(text) * size * CHAR_EM;
 }
 
 /**

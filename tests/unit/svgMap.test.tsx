@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type ViewConfig } from '../../src/config';
 import { decodeDataset } from '../../src/data/dataset';
@@ -153,6 +154,15 @@ describe('labels', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe('Ханты-Мансийский автономный округ — Югра');
     for (const l of lines.slice(1)) expect(textWidth(l, 12)).toBeLessThanOrEqual(7 * 12 * 1.5);
+  });
+
+  it('measures a text by its characters (code points), astral and lone surrogates as the spread counts them', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.double({ min: 1, max: 40, noNaN: true }), (text, size) => {
+        expect(textWidth(text, size)).toBeCloseTo([...text].length * size * 0.58, 9);
+      }),
+    );
+    expect(textWidth('Гомель 🇧🇾', 10)).toBeCloseTo(9 * 10 * 0.58, 9);
   });
 
   it('keeps a short name on one line', () => {

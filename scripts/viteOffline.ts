@@ -22,7 +22,7 @@ export function offlineCopy(): Plugin[] {
     workbox: {
       // What presenting needs: the page, every chunk (MapLibre and its worker included), the data.
       // Not the host-page scripts (byru-map.js, embed.js: they run on other sites) nor the .gz copies.
-      globPatterns: ['**/*.{html,js,mjs,css,json,svg,ico}'],
+      globPatterns: ['**/*.{html,js,mjs,css,json,png,ico}'],
       globIgnores: ['**/*.gz', 'byru-map.js', 'embed.js', SERVICE_WORKER_FILE],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       // Any view of the app (`?present=1&lang=be` …) is the one page.

@@ -9,7 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-/** File types worth compressing: text, and the SVG favicon. PNG and fonts are compressed already. */
+/** File types worth compressing: text (and SVG). PNG and fonts are compressed already. */
 export const COMPRESSIBLE_EXTENSIONS = ['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest'];
 const MIN_BYTES = 512;
 

@@ -159,7 +159,7 @@ describe('nginx with the shipped configuration', () => {
       { path: RESIZER_FILE, type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
       // The presenter's offline copy: a browser must see a new release's worker at once.
       { path: 'sw.js', type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
-      { path: 'favicon.svg', type: 'image/svg+xml', cache: 'no-cache' },
+      { path: 'favicon.png', type: 'image/png', cache: 'no-cache' },
       { path: 'robots.txt', type: 'text/plain; charset=utf-8', cache: 'no-cache' },
     ];
     const seen = await Promise.all(

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { diffStates } from '../../src/map/applyView';
 import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
 import { PALETTES } from '../../src/scene/palette';
-import { createViewDescriber, describeView, type ViewInput } from '../../src/scene/view/describeView';
+import {
+  createViewDescriber,
+  describeView,
+  type ViewDescription,
+  type ViewInput,
+} from '../../src/scene/view/describeView';
 import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
 import { LINK_KINDS } from '../../src/data/types';
 import { createInput, linkedScene } from './fakeMap';
@@ -216,6 +221,23 @@ describe('createViewDescriber', () => {
     expect(next.layers).toBe(first.layers);
     expect(next.sources).toBe(first.sources);
     expect(next.states).not.toEqual(first.states);
+  });
+
+  it('filters the partner arcs to their origin: a Belarusian region selected changes it, a Russian one does not', () => {
+    const describe = createViewDescriber();
+    const input = createInput({ scene });
+    const partners = (v: ViewDescription) => v.layers.filter((l) => l.source === SOURCE.partners);
+    const all = describe(input);
+    expect(partners(all).length).toBeGreaterThan(0);
+    for (const l of partners(all)) expect(l.filter).toEqual(['==', ['get', 'origin'], 'BY']);
+    const grodno = describe({ ...input, selection: 'BY-HR' });
+    for (const l of partners(grodno)) expect(l.filter).toEqual(['==', ['get', 'origin'], 'BY-HR']);
+    // A year step under that selection keeps its style.
+    expect(describe({ ...input, selection: 'BY-HR', year: 2017 }).layers).toBe(
+      describe({ ...input, selection: 'BY-HR' }).layers,
+    );
+    const kursk = describe({ ...input, selection: 'RU-KRS' });
+    for (const l of partners(kursk)) expect(l.filter).toEqual(['==', ['get', 'origin'], 'BY']);
   });
 
   it('builds a new style when the language changes', () => {

@@ -1,7 +1,7 @@
 import type { Lang, LinkKind } from '../../data/types';
 import type { Palette } from '../palette';
 import { focusBounds, type SceneBounds } from './camera';
-import { describeStates, type FeatureStates } from './describeStates';
+import { describeStates, partnerOrigin, type FeatureStates } from './describeStates';
 import { describeStyle, type MapScene, type StyleDescription } from './viewStyle';
 
 /** Everything the view depends on. */
@@ -33,16 +33,17 @@ export interface ViewDescription extends StyleDescription {
 /** The view for an input. Pure. */
 export function describeView(input: ViewInput): ViewDescription {
   return {
-    ...describeStyle(input.scene, input.palette, input.lang, input.kinds),
+    ...describeStyle(input.scene, input.palette, input.lang, input.kinds, partnerOrigin(input.scene, input.selection)),
     states: describeStates(input.scene, input),
     frame: focusBounds(input.scene, input.selection, input.year, input.kinds),
   };
 }
 
 /**
- * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language
- * or kinds change, and an unchanged input gives the same description object. Make one per store
- * (per mounted instance), so two maps on a page never evict each other's description.
+ * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language,
+ * kinds or the partner arcs' origin change, and an unchanged input gives the same description
+ * object. Make one per store (per mounted instance), so two maps on a page never evict each other's
+ * description.
  */
 export function createViewDescriber(): (input: ViewInput) => ViewDescription {
   let style: { key: unknown[]; value: StyleDescription } | null = null;
@@ -54,9 +55,11 @@ export function createViewDescriber(): (input: ViewInput) => ViewDescription {
   const fields = (i: ViewInput): unknown[] => [i.scene, i.palette, i.lang, i.year, i.kinds, i.selection, i.hover];
   return (input) => {
     if (last && same(fields(last.input), fields(input))) return last.value;
-    const key = [input.scene, input.palette, input.lang, input.kinds];
+    // The partner arcs' origin follows a Belarusian region's selection only (other selections keep the style).
+    const origin = partnerOrigin(input.scene, input.selection);
+    const key = [input.scene, input.palette, input.lang, input.kinds, origin];
     if (!style || !same(style.key, key))
-      style = { key, value: describeStyle(input.scene, input.palette, input.lang, input.kinds) };
+      style = { key, value: describeStyle(input.scene, input.palette, input.lang, input.kinds, origin) };
     const frameKey = [input.scene, input.selection];
     if (!frame || !same(frame.key, frameKey))
       frame = { key: frameKey, value: focusBounds(input.scene, input.selection, input.year, input.kinds) };

@@ -91,14 +91,18 @@ const ARC_OPACITY: Expression = ['case', ['!', state(STATE.shown)], 0, ['get', '
 
 /**
  * One layer per kind draws the partner arcs whose strongest kind it is (`k`), at the width of
- * their number of ties (`w`); with a place in focus, its arc stands out and the others fade.
+ * their number of ties (`w`); with a place in focus, its arc stands out and the others fade. Only the
+ * arcs of the origin in use (all of Belarus, or the selected Belarusian region) are in the layer: the
+ * other origins' arcs would be drawn, transparent, in every frame (a selection changes the filter, a
+ * year step never does).
  */
-function partnerLayer(kind: LinkKind, p: Palette, visible: boolean): LayerDescription {
+function partnerLayer(kind: LinkKind, p: Palette, visible: boolean, origin: string): LayerDescription {
   const look = LINK_LOOK[kind];
   return {
     id: partnerLayerId(kind),
     type: 'line',
     source: SOURCE.partners,
+    filter: ['==', ['get', 'origin'], origin],
     layout: { 'line-cap': look.cap, 'line-join': 'round', visibility: visible ? 'visible' : 'none' },
     paint: {
       'line-color': p.link[kind],
@@ -199,11 +203,18 @@ function insetLayers(p: Palette): LayerDescription[] {
 }
 
 /**
- * The whole style for a language, a theme and the shown kinds: sources (the scene's geometry for
- * all years, added once), layers in drawing order, generated images. Pure; the year, selection,
- * focus and hover are feature states ({@link describeStates}).
+ * The whole style for a language, a theme, the shown kinds and the origin of the partner arcs (see
+ * `partnerOrigin`): sources (the scene's geometry for all years, added once), layers in drawing order,
+ * generated images. Pure; the year, selection, focus and hover are feature states
+ * ({@link describeStates}).
  */
-export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: readonly LinkKind[]): StyleDescription {
+export function describeStyle(
+  scene: MapScene,
+  p: Palette,
+  lang: Lang,
+  kinds: readonly LinkKind[],
+  origin: string,
+): StyleDescription {
   const { base, links } = scene;
   return {
     sources: {
@@ -283,7 +294,7 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, kinds: re
       },
       ...insetLayers(p),
       // Weakest kind first, so the strongest arcs are drawn on top.
-      ...[...KIND_STRENGTH].reverse().map((k) => partnerLayer(k, p, kinds.includes(k))),
+      ...[...KIND_STRENGTH].reverse().map((k) => partnerLayer(k, p, kinds.includes(k), origin)),
       ...LINK_KINDS.map((k) => arcLayer(k, p, kinds.includes(k))),
       {
         id: LAYER.forums,

@@ -70,16 +70,12 @@ export function Legend() {
           {t('legend.none')}
         </li>
       </ul>
-      {coverage ? (
+      {(coverage || missing) && (
         <p className="byru-legend-note" data-testid="legend-coverage">
-          {coverage.name}: {t('coverage.sourced', { count: coverage.count, total: coverage.total })}
+          {coverage
+            ? `${coverage.name}: ${t('coverage.sourced', { count: coverage.count, total: coverage.total })}`
+            : `${missing}: ${t('coverage.noTotal', { year })}`}
         </p>
-      ) : (
-        missing && (
-          <p className="byru-legend-note" data-testid="legend-coverage">
-            {missing}: {t('coverage.noTotal', { year })}
-          </p>
-        )
       )}
       {/* Belarus's scale on one line with its title: the map keeps the height. */}
       <ul className="byru-legend-by">

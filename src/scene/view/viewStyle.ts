@@ -83,6 +83,20 @@ function regionFillColor(p: Palette): Expression {
   return ['case', ['==', ['get', 'country'], 'BY'], ramp(p.byRamp, p.byBase), ramp(p.ruRamp, p.ruBase)];
 }
 
+/** A region's fill, on the main map and in the inset alike: its class's colour, lighter while dimmed. */
+const regionFillPaint = (p: Palette): Readonly<Record<string, Expression>> => ({
+  ...NO_EDGE_PASS,
+  'fill-color': regionFillColor(p),
+  'fill-opacity': ['case', state(STATE.dim), 0.45, 1],
+});
+
+/** The hatch over a region with nothing recorded (class 0), on the main map and in the inset alike. */
+const HATCH_PAINT: Readonly<Record<string, Expression>> = {
+  ...NO_EDGE_PASS,
+  'fill-pattern': HATCH_IMAGE,
+  'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0],
+};
+
 /**
  * Single-link opacity: a link is drawn only while a place it touches is in focus (`shown`, see
  * `describeStates`); uncertain links are lighter.
@@ -164,21 +178,13 @@ function insetLayers(p: Palette): LayerDescription[] {
       id: LAYER.insetFill,
       type: 'fill',
       source: SOURCE.inset,
-      paint: {
-        ...NO_EDGE_PASS,
-        'fill-color': regionFillColor(p),
-        'fill-opacity': ['case', state(STATE.dim), 0.45, 1],
-      },
+      paint: regionFillPaint(p),
     },
     {
       id: LAYER.insetNone,
       type: 'fill',
       source: SOURCE.inset,
-      paint: {
-        ...NO_EDGE_PASS,
-        'fill-pattern': HATCH_IMAGE,
-        'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0],
-      },
+      paint: HATCH_PAINT,
     },
     {
       id: LAYER.insetBorders,
@@ -249,21 +255,13 @@ export function describeStyle(
         id: LAYER.regionsFill,
         type: 'fill',
         source: SOURCE.regions,
-        paint: {
-          ...NO_EDGE_PASS,
-          'fill-color': regionFillColor(p),
-          'fill-opacity': ['case', state(STATE.dim), 0.45, 1],
-        },
+        paint: regionFillPaint(p),
       },
       {
         id: LAYER.regionsNone,
         type: 'fill',
         source: SOURCE.regions,
-        paint: {
-          ...NO_EDGE_PASS,
-          'fill-pattern': HATCH_IMAGE,
-          'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0],
-        },
+        paint: HATCH_PAINT,
       },
       {
         id: LAYER.bordersInternal,

@@ -3,25 +3,10 @@
  * title, publisher, date, address and file, so a downloaded row can be checked on its own; and the
  * whole dataset as JSON. Pure: the UI turns the strings into downloads.
  */
+import type { ExportTable } from './exportNames';
 import type { Dataset, Names, Source } from './types';
 
-export const EXPORT_TABLES = [
-  'figures',
-  'links',
-  'documents',
-  'meetings',
-  'assignments',
-  'events',
-  'regionFacts',
-  'cities',
-  'metrics',
-  'sources',
-] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
-
-/** MIME types for the downloads. */
-export const CSV_MIME = 'text/csv;charset=utf-8';
-export const JSON_MIME = 'application/json;charset=utf-8';
+export { CSV_MIME, EXPORT_TABLES, exportFileName, JSON_MIME, type ExportTable } from './exportNames';
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
@@ -270,9 +255,4 @@ export function toCsv(dataset: Dataset, table: ExportTable, options: { bom?: boo
 /** The whole dataset as readable JSON (2-space indent), the same shape the app loads. */
 export function toJson(dataset: Dataset): string {
   return `${JSON.stringify(dataset, null, 2)}\n`;
-}
-
-/** File name for a download, e.g. `by-ru-regions-figures.csv`. */
-export function exportFileName(table: ExportTable | 'dataset', ext: 'csv' | 'json'): string {
-  return `by-ru-regions-${table}.${ext}`;
 }

@@ -1,12 +1,4 @@
-import {
-  EXPORT_TABLES,
-  CSV_MIME,
-  JSON_MIME,
-  exportFileName,
-  toCsv,
-  toJson,
-  type ExportTable,
-} from '../data/exportTables';
+import { EXPORT_TABLES, CSV_MIME, JSON_MIME, exportFileName, type ExportTable } from '../data/exportNames';
 import { useState } from 'react';
 import { requestDetails } from '../data/detailsLoader';
 import type { Dataset } from '../data/types';
@@ -19,6 +11,9 @@ function saveText(text: string, mime: string, fileName: string): void {
   saveBlob(new Blob([text], { type: mime }), fileName);
 }
 
+/** The table maker, loaded when a download is first asked for (it is not part of the first view). */
+const loadTables = () => import('../data/exportTables');
+
 /**
  * The dataset as downloads: each table as CSV with its sources joined in, and everything as JSON.
  * Always the complete dataset, quotes included: a download waits for the details if they are not
@@ -29,12 +24,16 @@ export function Downloads() {
   const dataset = useAppState(selectDataset);
   const [failed, setFailed] = useState(false);
   if (!dataset) return null;
-  const save = (make: (full: Dataset) => void) => () => {
+  type Tables = Awaited<ReturnType<typeof loadTables>>;
+  const save = (make: (full: Dataset, tables: Tables) => void) => () => {
     setFailed(false);
-    requestDetails(dataset).then(make, () => setFailed(true));
+    Promise.all([requestDetails(dataset), loadTables()]).then(
+      ([full, tables]) => make(full, tables),
+      () => setFailed(true),
+    );
   };
   const csv = (table: ExportTable) =>
-    save((full) => saveText(toCsv(full, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv')));
+    save((full, { toCsv }) => saveText(toCsv(full, table, { bom: true }), CSV_MIME, exportFileName(table, 'csv')));
   return (
     <details className="byru-downloads">
       <summary>{t('download.title')}</summary>
@@ -49,7 +48,7 @@ export function Downloads() {
         <li>
           <button
             type="button"
-            onClick={save((full) => saveText(toJson(full), JSON_MIME, exportFileName('dataset', 'json')))}
+            onClick={save((full, { toJson }) => saveText(toJson(full), JSON_MIME, exportFileName('dataset', 'json')))}
           >
             {t('download.all')}
           </button>

@@ -242,10 +242,12 @@ function linePath(
   if (opacity !== 1) path.strokeOpacity = opacity;
   // MapLibre's dashes are in line widths.
   const dash = evaluate(paint['line-dasharray'], ctx);
-  if (Array.isArray(dash)) path.dash = dash.map((v) => Math.round(Number(v) * width * 100) / 100);
-  const cap = layout['line-cap'];
+  // A dash with no gap (a solid kind in a layer where other kinds are dashed) is a solid line.
+  if (Array.isArray(dash) && dash.some((v, i) => i % 2 === 1 && Number(v) > 0))
+    path.dash = dash.map((v) => Math.round(Number(v) * width * 100) / 100);
+  const cap = evaluate(layout['line-cap'], ctx);
   if (cap === 'round' || cap === 'square') path.cap = cap;
-  const join = layout['line-join'];
+  const join = evaluate(layout['line-join'], ctx);
   if (join === 'round' || join === 'bevel') path.join = join;
   if (source === SOURCE.arcs && typeof f.properties?.id === 'string') path.link = f.properties.id;
   if (source === SOURCE.partners && typeof f.properties?.id === 'string') path.partner = f.properties.id;

@@ -9,7 +9,7 @@
 /** What an expression may look at for one feature. */
 export interface EvalContext {
   properties: Readonly<Record<string, unknown>>;
-  /** The feature's state (the map's `feature-state`): `cls`, `dim`, `selected`, `hover`. */
+  /** The feature's state (the map's `feature-state`): `cls`, `dim`, `shown` … */
   state: Readonly<Record<string, unknown>>;
   zoom: number;
 }
@@ -108,6 +108,8 @@ export function evaluate(expr: unknown, ctx: EvalContext): unknown {
       if (!Array.isArray(v)) throw new Error('array: the value is not an array');
       return v;
     }
+    case '*':
+      return args.reduce<number>((product, _, i) => product * Number(ev(i)), 1);
     case 'interpolate':
       return interpolate(args, ctx);
     default:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMapAdapter, hatchPattern } from '../../src/map/createMapAdapter';
-import { arcLayerId, LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
+import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
 import type { MapScene } from '../../src/scene/view/viewStyle';
 import {
   createContainer,
@@ -11,12 +11,14 @@ import {
   linkedScene,
   type Call,
 } from './fakeMap';
-import { describeView, type ViewInput } from '../../src/scene/view/describeView';
+import { createViewDescriber, type ViewInput } from '../../src/scene/view/describeView';
 
 function setup(hits?: Record<string, string>, scene: MapScene = createScene(), over: Partial<ViewInput> = {}) {
   const fake = createFakeLib(hits);
   const container = createContainer();
-  const view = (more: Partial<ViewInput> = {}) => describeView(createInput({ scene, ...over, ...more }));
+  // One describer per map, as the store keeps one per mounted instance.
+  const describe = createViewDescriber();
+  const view = (more: Partial<ViewInput> = {}) => describe(createInput({ scene, ...over, ...more }));
   const adapter = createMapAdapter({
     lib: fake.lib,
     container,
@@ -32,6 +34,15 @@ const regionState = (id: string, s: Record<string, unknown>): Call => [
   { source: SOURCE.regions, id },
   s,
 ];
+/** The regions each `setData` of an outline source gave, as `code:role`, in call order. */
+const outlinesOf = (calls: Call[], source: string) =>
+  calls
+    .filter((c) => c[0] === 'setData' && c[1] === source)
+    .map((c) =>
+      (c[2] as { features: { properties: { code: string; role: string } }[] }).features.map(
+        (f) => `${f.properties.code}:${f.properties.role}`,
+      ),
+    );
 /** The calls that set `key`, as [feature id, value]. */
 const setsOf = (calls: Call[], key: string) =>
   calls
@@ -55,24 +66,23 @@ describe('createMapAdapter', () => {
     adapter.update(view({ selection: 'BY-HR' }));
     expect(fake.calls).toEqual([]);
     fake.fire('load');
-    expect(setsOf(fake.calls, 'selected')).toEqual([
-      ['RU-KRS', false],
-      ['BY-HR', true],
-    ]);
+    expect(outlinesOf(fake.calls, SOURCE.highlight)).toEqual([['BY-HR:selected']]);
+    // The fake geography's inset is empty: its outline source keeps its (empty) data.
+    expect(outlinesOf(fake.calls, SOURCE.insetHighlight)).toEqual([]);
   });
 
-  it('moves the selection with feature-state only', () => {
-    const { fake, adapter, view } = setup();
+  it('moves the selection outline as the outline sources’ data, touching no other source', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
     adapter.update(view({ selection: 'RU-KRS' }));
     adapter.update(view({ selection: 'BY-HR' }));
-    expect(new Set(fake.calls.map((c) => c[0]))).toEqual(new Set(['setFeatureState']));
-    expect(setsOf(fake.calls, 'selected')).toEqual([
-      ['RU-KRS', true],
-      ['RU-KRS', false],
-      ['BY-HR', true],
-    ]);
+    // A Russian subject has no inset copy: the inset's outline source keeps its (empty) data.
+    expect(outlinesOf(fake.calls, SOURCE.highlight)).toEqual([['RU-KRS:selected'], ['BY-HR:selected']]);
+    expect(outlinesOf(fake.calls, SOURCE.insetHighlight)).toEqual([['BY-HR:selected']]);
+    expect(new Set(fake.calls.filter((c) => c[0] === 'setData').map((c) => c[1]))).toEqual(
+      new Set([SOURCE.highlight, SOURCE.insetHighlight]),
+    );
   });
 
   it('switches label language by changing the text field, not the data', () => {
@@ -87,15 +97,18 @@ describe('createMapAdapter', () => {
     ]);
   });
 
-  it('sets only the feature-state keys that changed', () => {
+  it('outlines the hovered region through the outline sources, setting no region state', () => {
     const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     adapter.update(view({ year: 2017 }));
     fake.calls.length = 0;
     adapter.update(view({ year: 2017, hover: 'BY-HR' }));
-    expect(fake.calls.filter((c) => (c[1] as { source: string }).source === SOURCE.regions)).toEqual([
-      regionState('BY-HR', { hover: true }),
-    ]);
+    expect(fake.calls.filter((c) => (c[1] as { source: string }).source === SOURCE.regions)).toEqual([]);
+    expect(outlinesOf(fake.calls, SOURCE.highlight)).toEqual([['BY-HR:hover']]);
+    expect(outlinesOf(fake.calls, SOURCE.insetHighlight)).toEqual([['BY-HR:hover']]);
+    fake.calls.length = 0;
+    adapter.update(view({ year: 2017, hover: 'BY-HR', selection: 'BY-HR' }));
+    expect(outlinesOf(fake.calls, SOURCE.highlight)).toEqual([['BY-HR:hover', 'BY-HR:selected']]);
   });
 
   it('steps the year with feature-state only: no filter, data, paint or layout change', () => {
@@ -136,15 +149,17 @@ describe('createMapAdapter', () => {
     expect(fake.calls).toEqual(expected);
   });
 
-  it('hides the arcs of a kind that is switched off, and the cities only it reaches', () => {
+  it('hides the links and partner arcs of a kind that is switched off, and the cities only it reaches', () => {
     const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
+    adapter.update(view({ hover: 'BY-HR' }));
     fake.calls.length = 0;
-    adapter.update(view({ kinds: ['agreement', 'project', 'body'] }));
-    expect(fake.calls).toContainEqual(['setLayoutProperty', arcLayerId('sister'), 'visibility', 'none']);
+    adapter.update(view({ hover: 'BY-HR', kinds: ['agreement', 'project', 'body'] }));
+    // The links' layer holds every kind: the sister-city link goes by its state.
+    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { shown: false }]);
     expect(fake.calls).toContainEqual(['setLayoutProperty', partnerLayerId('sister'), 'visibility', 'none']);
     expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c2' }, { shown: false }]);
-    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(1);
   });
 
   it('isolates the focused place by the arcs’ feature state, not by a paint change', () => {

@@ -10,7 +10,8 @@ import {
   type ViewDescription,
   type ViewInput,
 } from '../../src/scene/view/describeView';
-import { arcLayerId, LAYER, SOURCE } from '../../src/scene/view/ids';
+import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
+import { evaluate } from '../../src/svg/evaluate';
 import { LINK_KINDS } from '../../src/data/types';
 import { createInput, linkedScene } from './fakeMap';
 
@@ -23,11 +24,27 @@ const styleOf = (over: Partial<ViewInput>) => {
   return style;
 };
 const styleOf2024 = styleOf({});
-/** The feature-state changes between two inputs, as `source id: {changes}`. */
-const changes = (from: Partial<ViewInput>, to: Partial<ViewInput>) =>
-  diffStates(view(to).states, view(from).states).map((c) =>
-    'set' in c ? `${c.source} ${c.id}: ${JSON.stringify(c.set)}` : `${c.source} ${c.id}: -${c.remove}`,
-  );
+/** The regions an outline source holds, as `code:role`. */
+const outlined = (v: ViewDescription, source: string): string[] =>
+  (v.sources[source]?.data.features ?? []).map((f) => {
+    const p = f.properties as { code: string; role: string };
+    return `${p.code}:${p.role}`;
+  });
+/**
+ * The feature-state changes between two inputs, as `source id: {changes}`, then the outline sources
+ * whose regions changed, as `source: [code:role …]`.
+ */
+const changes = (from: Partial<ViewInput>, to: Partial<ViewInput>) => {
+  const [a, b] = [view(from), view(to)];
+  return [
+    ...diffStates(b.states, a.states).map((c) =>
+      'set' in c ? `${c.source} ${c.id}: ${JSON.stringify(c.set)}` : `${c.source} ${c.id}: -${c.remove}`,
+    ),
+    ...[SOURCE.highlight, SOURCE.insetHighlight]
+      .filter((id) => outlined(a, id).join() !== outlined(b, id).join())
+      .map((id) => `${id}: [${outlined(b, id).join(' ')}]`),
+  ];
+};
 
 describe('describeView', () => {
   it('keeps the style the same for every year: only feature states follow the year', () => {
@@ -68,11 +85,11 @@ describe('describeView', () => {
   });
 
   it('states every feature of the year: classes, shown, new, current, one partner arc from Belarus', () => {
-    const grodno = { cls: 2, dim: false, selected: false, hover: false };
+    const grodno = { cls: 2, dim: false };
     expect(view({ year: 2018 }).states).toEqual({
       [SOURCE.regions]: {
         // Kursk: an agreement with a region is its strongest tie (class 4, see regionMeasure's table test).
-        'RU-KRS': { cls: 4, dim: false, selected: false, hover: false },
+        'RU-KRS': { cls: 4, dim: false },
         'BY-HR': grodno,
       },
       [SOURCE.inset]: { 'BY-HR': grodno },
@@ -111,7 +128,6 @@ describe('describeView', () => {
       { year: 2015 },
       { year: 2015, selection: 'RU-KRS' },
       [
-        'regions RU-KRS: {"selected":true}',
         'regions BY-HR: {"dim":true}',
         'inset BY-HR: {"dim":true}',
         'inset-targets BY-HR: {"dim":true}',
@@ -120,6 +136,8 @@ describe('describeView', () => {
         'arcs s1: {"focus":1}',
         'partners BY>RU-KRS: {"focus":1}',
         'partners BY-HR>RU-KRS: {"focus":1}',
+        // Kursk region has no inset copy: only the main map outlines it.
+        'highlight: [RU-KRS:selected]',
       ],
     ],
     [
@@ -127,14 +145,13 @@ describe('describeView', () => {
       {},
       { hover: 'BY-HR' },
       [
-        'regions BY-HR: {"hover":true}',
-        'inset BY-HR: {"hover":true}',
-        'inset-targets BY-HR: {"hover":true}',
         'arcs a1: {"shown":true,"focus":1}',
         'arcs a2: {"shown":true,"focus":1}',
         'arcs s1: {"shown":true,"focus":1}',
         'partners BY>RU-KRS: {"focus":-1}',
         'partners BY-HR>RU-KRS: {"focus":1}',
+        'highlight: [BY-HR:hover]',
+        'inset-highlight: [BY-HR:hover]',
       ],
     ],
     [
@@ -142,14 +159,13 @@ describe('describeView', () => {
       {},
       { selection: 'BY-HR' },
       [
-        'regions BY-HR: {"selected":true}',
-        'inset BY-HR: {"selected":true}',
-        'inset-targets BY-HR: {"selected":true}',
         'arcs a1: {"focus":1}',
         'arcs a2: {"focus":1}',
         'arcs s1: {"focus":1}',
         'partners BY>RU-KRS: {"shown":false,"w":0,"k":-1}',
         'partners BY-HR>RU-KRS: {"shown":true,"w":3.6,"k":0}',
+        'highlight: [BY-HR:selected]',
+        'inset-highlight: [BY-HR:selected]',
       ],
     ],
     ['the selection wins the focus over the hover', { selection: 'RU-KRS' }, { selection: 'RU-KRS', hover: 'c1' }, []],
@@ -169,26 +185,32 @@ describe('describeView', () => {
     expect(changes({ year: 2024, ...from }, { year: 2024, ...to })).toEqual(expected);
   });
 
-  it('shows the kinds switched on and hides the others by layout visibility', () => {
-    const layers = view({ kinds: ['agreement', 'body'] }).layers;
+  it('hides the partner arcs of a kind switched off by layout visibility, its links by their state', () => {
+    const kinds = ['agreement', 'body'] as const;
+    const layers = view({ kinds: [...kinds] }).layers;
     const visibility = (kind: (typeof LINK_KINDS)[number]) =>
-      layers.find((l) => l.id === arcLayerId(kind))?.layout?.visibility;
+      layers.find((l) => l.id === partnerLayerId(kind))?.layout?.visibility;
     expect(LINK_KINDS.map(visibility)).toEqual(['visible', 'none', 'none', 'visible']);
+    // Hovering Grodno region shows its links; the sister-city link s1 only while sister cities are on.
+    expect(view({ hover: 'BY-HR' }).states[SOURCE.arcs]?.s1?.shown).toBe(true);
+    expect(view({ hover: 'BY-HR', kinds: [...kinds] }).states[SOURCE.arcs]?.s1?.shown).toBe(false);
+    expect(view({ hover: 'BY-HR', kinds: [...kinds] }).states[SOURCE.arcs]?.a1?.shown).toBe(true);
   });
 
-  it('draws each kind with the look of the kinds table', () => {
+  it('draws every link in one layer, each with the look of its kind in the kinds table', () => {
+    const arcs = view().layers.filter((l) => l.source === SOURCE.arcs);
+    expect(arcs.map((l) => l.id)).toEqual([LAYER.arcs]);
+    const [layer] = arcs;
+    const at = (kind: string, isNew: boolean, expr: unknown) =>
+      evaluate(expr, { properties: { kind }, state: { new: isNew }, zoom: 3 });
     for (const kind of LINK_KINDS) {
-      const layer = view().layers.find((l) => l.id === arcLayerId(kind));
       const look = LINK_LOOK[kind];
-      expect(layer?.paint?.['line-color']).toBe(PALETTES.light.link[kind]);
-      expect(layer?.paint?.['line-dasharray'] ?? null).toEqual(look.dash);
-      expect(layer?.paint?.['line-width']).toEqual([
-        'case',
-        ['boolean', ['feature-state', 'new'], false],
-        look.width * NEW_WIDTH_FACTOR,
-        look.width,
-      ]);
-      expect(layer?.layout?.['line-cap']).toBe(look.cap);
+      expect(at(kind, false, layer?.paint?.['line-color']), kind).toBe(PALETTES.light.link[kind]);
+      expect(at(kind, false, layer?.paint?.['line-width']), kind).toBe(look.width);
+      expect(at(kind, true, layer?.paint?.['line-width']), kind).toBe(look.width * NEW_WIDTH_FACTOR);
+      // A solid kind is a dash with no gap (MapLibre's dash is all or nothing per layer).
+      expect(at(kind, false, layer?.paint?.['line-dasharray']), kind).toEqual(look.dash ?? [1, 0]);
+      expect(at(kind, false, layer?.layout?.['line-cap']), kind).toBe(look.cap);
     }
   });
 
@@ -221,6 +243,26 @@ describe('createViewDescriber', () => {
     expect(next.layers).toBe(first.layers);
     expect(next.sources).toBe(first.sources);
     expect(next.states).not.toEqual(first.states);
+  });
+
+  it('gives an outline source new data only when its outlined regions change', () => {
+    const describe = createViewDescriber();
+    const input = createInput({ scene, selection: 'RU-KRS' });
+    const first = describe(input);
+    // A year step under a selection keeps every source, the outlines' included.
+    expect(describe({ ...input, year: 2017 }).sources).toBe(first.sources);
+    // Hovering Grodno region: both outline sources change (it has an inset copy), no other source does.
+    const hovered = describe({ ...input, hover: 'BY-HR' });
+    for (const [id, source] of Object.entries(hovered.sources)) {
+      const changed = id === SOURCE.highlight || id === SOURCE.insetHighlight;
+      expect(source === first.sources[id], id).toBe(!changed);
+    }
+    expect(outlined(hovered, SOURCE.highlight)).toEqual(['BY-HR:hover', 'RU-KRS:selected']);
+    // Hovering a city: no region outline changes, so the outline sources are the ones before it.
+    const before = describe(input);
+    const city = describe({ ...input, hover: 'c1' });
+    expect(city.sources[SOURCE.highlight]).toBe(before.sources[SOURCE.highlight]);
+    expect(city.sources[SOURCE.insetHighlight]).toBe(before.sources[SOURCE.insetHighlight]);
   });
 
   it('filters the partner arcs to their origin: a Belarusian region selected changes it, a Russian one does not', () => {

@@ -51,7 +51,7 @@ function modelFor(view: Partial<ViewConfig> = {}, hover: string | null = null): 
 }
 
 const layer = (m: SvgMapModel, id: string) => m.layers.find((l) => l.id === id);
-const arcsOf = (m: SvgMapModel) => LINK_KINDS.flatMap((k) => layer(m, `arcs-${k}`)?.paths ?? []);
+const arcsOf = (m: SvgMapModel) => layer(m, LAYER.arcs)?.paths ?? [];
 const linkScene = (() => {
   const store = storeFor();
   return store.derived.linkScene(store.getState());
@@ -187,7 +187,7 @@ describe('buildSvgMap (the real scene, the view description)', () => {
     const order = m.layers.map((l) => l.id);
     expect(order.indexOf(LAYER.neighboursFill)).toBeLessThan(order.indexOf(LAYER.regionsFill));
     expect(order.indexOf(LAYER.regionsFill)).toBeLessThan(order.indexOf(LAYER.bordersCountry));
-    expect(order.indexOf(LAYER.bordersCountry)).toBeLessThan(order.indexOf('arcs-agreement'));
+    expect(order.indexOf(LAYER.bordersCountry)).toBeLessThan(order.indexOf(LAYER.arcs));
   });
 
   it('fills each region with its class colour and hatches those with nothing recorded', () => {

@@ -54,10 +54,10 @@ export function partnerOrigin(scene: MapScene, selection: string | null): string
 
 /**
  * The state of every feature for a view (pure):
- * - regions and their inset copies: `cls` (choropleth class, see `regionClasses`), `dim`, `selected`,
- *   `hover` (one state per code, so hovering one copy lights the other);
- * - arcs (single links): `shown` (drawn by the year and touching the place in focus: links appear on
- *   hover and selection only), `new` (signed in the year), `focus`;
+ * - regions and their inset copies: `cls` (choropleth class, see `regionClasses`), `dim` (one state
+ *   per code; the hovered and the selected region's outlines are sources, see `describeHighlight`);
+ * - arcs (single links): `shown` (drawn by the year, of a kind switched on, and touching the place in
+ *   focus: links appear on hover and selection only), `new` (signed in the year), `focus`;
  * - partner arcs (one per origin and Russian subject): `shown` (the origin in use, ties by the year),
  *   `w` (width from the number of ties), `k` (strongest kind), `focus`;
  * - cities: `shown` (a link of a shown kind reaches it by the year);
@@ -78,8 +78,6 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
     regions[code] = {
       [STATE.cls]: classes[code] ?? 0,
       [STATE.dim]: dimmed.has(code),
-      [STATE.selected]: selection === code,
-      [STATE.hover]: hover === code,
     };
   const inset: Record<string, FeatureState> = {};
   for (const f of scene.inset.regions.features) inset[f.properties.code] = regions[f.properties.code] ?? {};
@@ -94,7 +92,8 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
     const drawn = a.start <= year;
     const touching = linkFocus !== null && touches(a, linkFocus) && (origin === ALL_BELARUS || touches(a, origin));
     arcStates[a.id] = {
-      [STATE.shown]: drawn && touching,
+      // A kind switched off hides its links as the year hides the links not yet signed.
+      [STATE.shown]: drawn && touching && kinds.includes(a.kind),
       [STATE.isNew]: a.signed === year,
       [STATE.focus]: focus === null ? 0 : touches(a, focus) ? 1 : -1,
     };

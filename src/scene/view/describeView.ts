@@ -2,6 +2,7 @@ import type { Lang, LinkKind } from '../../data/types';
 import type { Palette } from '../palette';
 import { focusBounds, type SceneBounds } from './camera';
 import { describeStates, partnerOrigin, type FeatureStates } from './describeStates';
+import { describeHighlight } from './highlight';
 import { describeStyle, type MapScene, type StyleDescription } from './viewStyle';
 
 /** Everything the view depends on. */
@@ -18,7 +19,8 @@ export interface ViewInput {
 
 /**
  * The whole view as data, read by both renderers: the style (sources, layers with their paint,
- * layout and filter, images), fixed across year steps, and the state of every feature. The maplibre
+ * layout and filter, images), fixed across year steps (the outlined regions' sources follow the hover
+ * and the selection, see `describeHighlight`), and the state of every feature. The maplibre
  * adapter applies the difference between two descriptions; the SVG renderer draws one.
  */
 export interface ViewDescription extends StyleDescription {
@@ -32,8 +34,16 @@ export interface ViewDescription extends StyleDescription {
 
 /** The view for an input. Pure. */
 export function describeView(input: ViewInput): ViewDescription {
+  const style = describeStyle(
+    input.scene,
+    input.palette,
+    input.lang,
+    input.kinds,
+    partnerOrigin(input.scene, input.selection),
+  );
   return {
-    ...describeStyle(input.scene, input.palette, input.lang, input.kinds, partnerOrigin(input.scene, input.selection)),
+    ...style,
+    sources: { ...style.sources, ...describeHighlight(input.scene, input.selection, input.hover) },
     states: describeStates(input.scene, input),
     frame: focusBounds(input.scene, input.selection, input.year, input.kinds),
   };
@@ -41,7 +51,8 @@ export function describeView(input: ViewInput): ViewDescription {
 
 /**
  * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language,
- * kinds or the partner arcs' origin change, and an unchanged input gives the same description
+ * kinds or the partner arcs' origin change, the sources object only when the style or an outlined
+ * region changes (so a year step keeps it), and an unchanged input gives the same description
  * object. Make one per store (per mounted instance), so two maps on a page never evict each other's
  * description.
  */
@@ -50,6 +61,7 @@ export function createViewDescriber(): (input: ViewInput) => ViewDescription {
   let last: { input: ViewInput; value: ViewDescription } | null = null;
   // The frame follows the selection only: a year step or a kind toggle does not move the camera.
   let frame: { key: unknown[]; value: SceneBounds | null } | null = null;
+  let sources: StyleDescription['sources'] | null = null;
   const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
     a.length === b.length && a.every((v, i) => v === b[i]);
   const fields = (i: ViewInput): unknown[] => [i.scene, i.palette, i.lang, i.year, i.kinds, i.selection, i.hover];
@@ -63,8 +75,17 @@ export function createViewDescriber(): (input: ViewInput) => ViewDescription {
     const frameKey = [input.scene, input.selection];
     if (!frame || !same(frame.key, frameKey))
       frame = { key: frameKey, value: focusBounds(input.scene, input.selection, input.year, input.kinds) };
+    const base = style.value.sources;
+    const highlight = describeHighlight(input.scene, input.selection, input.hover, sources ?? undefined);
+    if (
+      !sources ||
+      Object.entries(base).some(([id, source]) => sources?.[id] !== source) ||
+      Object.entries(highlight).some(([id, source]) => sources?.[id] !== source)
+    )
+      sources = { ...base, ...highlight };
     const value: ViewDescription = {
       ...style.value,
+      sources,
       states: describeStates(input.scene, input),
       frame: frame.value,
     };

@@ -13,9 +13,13 @@ export const SOURCE = {
   insetTargets: 'inset-targets',
   insetFrame: 'inset-frame',
   partners: 'partners',
+  /** The hovered and the selected region on the main map (only those: see `describeHighlight`). */
+  highlight: 'highlight',
+  /** The same in the inset. */
+  insetHighlight: 'inset-highlight',
 } as const;
 
-/** Layer ids of the view description, except the arc layers (one per kind: {@link arcLayerId}). */
+/** Layer ids of the view description, except the partner arcs' (one per kind: {@link partnerLayerId}). */
 export const LAYER = {
   background: 'water',
   neighboursFill: 'neighbours-fill',
@@ -30,6 +34,8 @@ export const LAYER = {
   cities: 'cities',
   cityLabels: 'city-labels',
   forums: 'forums',
+  /** All single links (every kind). */
+  arcs: 'arcs',
   insetFrameFill: 'inset-frame-fill',
   insetFrameLine: 'inset-frame-line',
   insetFill: 'inset-fill',
@@ -43,9 +49,6 @@ export const LAYER = {
 
 /** The partner-arc layer of a link kind (the partner's strongest kind picks the layer). */
 export const partnerLayerId = (kind: LinkKind): string => `partners-${kind}`;
-
-/** The arc layer of a link kind. */
-export const arcLayerId = (kind: LinkKind): string => `arcs-${kind}`;
 
 /** Name of the generated hatch image that marks regions with nothing recorded. */
 export const HATCH_IMAGE = 'hatch';
@@ -61,8 +64,6 @@ export const STATE = {
   focus: 'focus',
   cls: 'cls',
   dim: 'dim',
-  selected: 'selected',
-  hover: 'hover',
   /** Partner arcs: line width (CSS px) from the number of ties. */
   width: 'w',
   /** Partner arcs: index of the strongest kind in `KIND_STRENGTH`. */

@@ -3,7 +3,8 @@ import { LINK_KINDS, type Lang, type LinkKind } from '../../data/types';
 import type { MapScene } from '../composeScene';
 import { KIND_STRENGTH, LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
 import type { Palette } from '../palette';
-import { arcLayerId, HATCH_IMAGE, LAYER, partnerLayerId, SOURCE, STATE } from './ids';
+import type { HighlightRole } from './highlight';
+import { HATCH_IMAGE, LAYER, partnerLayerId, SOURCE, STATE } from './ids';
 
 export type { MapScene } from '../composeScene';
 
@@ -140,21 +141,64 @@ function partnerLayer(kind: LinkKind, p: Palette, visible: boolean, origin: stri
 
 const SHOWN_OPACITY: Expression = ['case', state(STATE.shown), 1, 0];
 
-function arcLayer(kind: LinkKind, p: Palette, visible: boolean): LayerDescription {
-  const look = LINK_LOOK[kind];
+/** A value per link kind, chosen for each arc by its `kind` property (the first kind is the match's fallback). */
+function byKind(value: (kind: LinkKind) => Expression): Expression {
+  const [first, ...rest] = LINK_KINDS;
+  return ['match', ['get', 'kind'], ...rest.flatMap((k) => [k, value(k)]), value(first)];
+}
+
+/** A solid line in MapLibre's dash unit (a dash with no gap): a kind without dashes, in a layer where others have them. */
+const SOLID: readonly number[] = [1, 0];
+
+/**
+ * All single links in one layer, each with its kind's look from the kinds table (colour, width, dash,
+ * line ends): one layer costs less to draw in every frame than one per kind. A kind switched off is
+ * hidden by the links' `shown` state (see `describeStates`), as a year step hides links.
+ */
+function arcLayer(p: Palette): LayerDescription {
   return {
-    id: arcLayerId(kind),
+    id: LAYER.arcs,
     type: 'line',
     source: SOURCE.arcs,
-    filter: ['==', ['get', 'kind'], kind],
-    layout: { 'line-cap': look.cap, 'line-join': 'round', visibility: visible ? 'visible' : 'none' },
+    layout: { 'line-cap': byKind((k) => LINK_LOOK[k].cap), 'line-join': 'round' },
     paint: {
-      'line-color': p.link[kind],
-      'line-width': ['case', state(STATE.isNew), look.width * NEW_WIDTH_FACTOR, look.width],
+      'line-color': byKind((k) => p.link[k]),
+      'line-width': ['*', byKind((k) => LINK_LOOK[k].width), ['case', state(STATE.isNew), NEW_WIDTH_FACTOR, 1]],
       'line-opacity': ARC_OPACITY,
-      ...(look.dash ? { 'line-dasharray': [...look.dash] } : {}),
+      'line-dasharray': byKind((k) => ['literal', LINK_LOOK[k].dash ?? SOLID]),
     },
   };
+}
+
+/**
+ * The outlines of the hovered and the selected region. Their sources hold those regions only
+ * (`describeHighlight`): outlines kept transparent on every region would be drawn in every frame.
+ */
+function highlightLayers(
+  hoverId: string,
+  selectedId: string,
+  source: string,
+  p: Palette,
+  hoverWidth: number,
+  selectedWidth: number,
+): LayerDescription[] {
+  const role = (r: HighlightRole): Expression => ['==', ['get', 'role'], r];
+  return [
+    {
+      id: hoverId,
+      type: 'line',
+      source,
+      filter: role('hover'),
+      paint: { 'line-color': p.text, 'line-width': hoverWidth },
+    },
+    {
+      id: selectedId,
+      type: 'line',
+      source,
+      filter: role('selected'),
+      paint: { 'line-color': p.selected, 'line-width': selectedWidth },
+    },
+  ];
 }
 
 /** The inset of Belarus: its frame and leader, the regions filled and outlined as on the main map. */
@@ -193,18 +237,7 @@ function insetLayers(p: Palette): LayerDescription[] {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': p.border, 'line-width': 1.2 },
     },
-    {
-      id: LAYER.insetHover,
-      type: 'line',
-      source: SOURCE.inset,
-      paint: { 'line-color': p.text, 'line-width': 2, 'line-opacity': ['case', state(STATE.hover), 1, 0] },
-    },
-    {
-      id: LAYER.insetSelected,
-      type: 'line',
-      source: SOURCE.inset,
-      paint: { 'line-color': p.selected, 'line-width': 3, 'line-opacity': ['case', state(STATE.selected), 1, 0] },
-    },
+    ...highlightLayers(LAYER.insetHover, LAYER.insetSelected, SOURCE.insetHighlight, p, 2, 3),
   ];
 }
 
@@ -278,22 +311,11 @@ export function describeStyle(
         layout: { 'line-join': 'round' },
         paint: { 'line-color': p.countryBorder, 'line-width': ['case', ['==', ['get', 'kind'], 'byRu'], 1.8, 1.1] },
       },
-      {
-        id: LAYER.regionsHover,
-        type: 'line',
-        source: SOURCE.regions,
-        paint: { 'line-color': p.text, 'line-width': 1.5, 'line-opacity': ['case', state(STATE.hover), 1, 0] },
-      },
-      {
-        id: LAYER.regionsSelected,
-        type: 'line',
-        source: SOURCE.regions,
-        paint: { 'line-color': p.selected, 'line-width': 2.5, 'line-opacity': ['case', state(STATE.selected), 1, 0] },
-      },
+      ...highlightLayers(LAYER.regionsHover, LAYER.regionsSelected, SOURCE.highlight, p, 1.5, 2.5),
       ...insetLayers(p),
       // Weakest kind first, so the strongest arcs are drawn on top.
       ...[...KIND_STRENGTH].reverse().map((k) => partnerLayer(k, p, kinds.includes(k), origin)),
-      ...LINK_KINDS.map((k) => arcLayer(k, p, kinds.includes(k))),
+      arcLayer(p),
       {
         id: LAYER.forums,
         type: 'circle',

@@ -78,19 +78,24 @@ export function MapView({
   useLayoutEffect(() => {
     shown.current = stage;
   }, [stage]);
-  const sceneReady = useStore(store, (s) => store.derived.scene(s) !== null);
+  // Ready when the data is: the scene itself is composed only once the inset's placement is known.
+  const sceneReady = useStore(store, (s) => store.derived.baseScene(s) !== null && store.derived.linkScene(s) !== null);
   // The theme is part of the view: a new palette is applied as paint changes, the map stays.
   const paletteNow = useRef(palette);
   useLayoutEffect(() => {
     paletteNow.current = palette;
-    const view = store.derived.view(store.getState(), palette);
-    if (view) adapterRef.current?.update(view);
+    const adapter = adapterRef.current;
+    const view = adapter ? store.derived.view(store.getState(), palette) : null;
+    if (view) adapter?.update(view);
   }, [store, palette]);
   const engineOn = stage === 'loading' || stage === 'webgl';
 
   // The inset of Belarus goes where the map's shape has room (beside Russia when wide, above it when
   // tall): both maps draw the scene composed for it.
   const wrap = useRef<HTMLDivElement>(null);
+  // The maps are drawn once the placement is chosen (before the first paint): a scene composed for a
+  // placement the map then changes would be built for nothing (on a phone, where the map is tall).
+  const [placed, setPlaced] = useState(false);
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el || !sceneReady) return;
@@ -106,6 +111,7 @@ export function MapView({
       if (placement !== store.getState().inset) store.getState().setInset(placement);
     };
     place();
+    setPlaced(true);
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(place);
     observer.observe(el);
@@ -262,7 +268,7 @@ export function MapView({
           inert={stage !== 'webgl'}
         />
       )}
-      {stage !== 'webgl' && (
+      {stage !== 'webgl' && placed && (
         <div key="svg" className="byru-map" data-testid="map" data-map-state="idle" data-renderer="svg">
           <SvgMapView store={store} palette={palette} controls={svgControls} onSnapshot={onSnapshot} />
         </div>

@@ -4,7 +4,7 @@ import { configFromSearch, displayFromSearch } from './config';
 import { postHeight } from './embed/postHeight';
 import { mount } from './mount';
 import { syncPageShell } from './state/pageShell';
-import { syncUrl } from './state/urlSync';
+import { afterNextPaint, syncUrl } from './state/urlSync';
 
 // The page owns its Trusted Types default policy: one that lets the map engine's worker start.
 installWorkerPolicy();
@@ -20,7 +20,7 @@ if (container) {
     if (window.parent !== window) postHeight(container);
   } else {
     // The full page owns the URL and <html lang>; embedded instances mounted elsewhere do not.
-    syncUrl(handle.store, window);
+    syncUrl(handle.store, window, afterNextPaint(window));
     // With nothing focused (a freshly opened page), the timeline and Esc keys still work: hand
     // the key to the app, whose own handler decides (one place for the key logic).
     document.addEventListener('keydown', (e) => {

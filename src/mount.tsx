@@ -7,7 +7,7 @@ import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
 import { syncPageShell } from './state/pageShell';
-import { syncUrl } from './state/urlSync';
+import { afterNextPaint, syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
 import { MapView } from './ui/MapView';
@@ -198,7 +198,7 @@ function messageOf(e: unknown): string {
 function syncPage(store: AppStore, doc: Document): () => void {
   const win = doc.defaultView;
   if (!win) return () => undefined;
-  const stopUrl = syncUrl(store, win);
+  const stopUrl = syncUrl(store, win, afterNextPaint(win));
   const stopLang = syncPageShell(store, doc);
   return () => {
     stopUrl();

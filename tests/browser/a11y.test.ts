@@ -278,7 +278,7 @@ describe('language', () => {
       expect(await htmlLang()).toBe(lang);
       expect(await page.title()).toBe(title);
       expect(await figures.textContent()).toContain(number);
-      expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
+      await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe(lang);
       // The map's labels follow too: the inset names Belarus's regions short.
       const label = page.locator('[data-layer="inset-labels"] [data-label="BY-BR"]');
       const words = () => label.evaluate((t) => t.textContent);

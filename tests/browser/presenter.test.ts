@@ -56,7 +56,7 @@ describe('presenter mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => shown(page)).toEqual(expected(2));
     // The step's selection is applied: Minsk (a city) in step 3.
-    expect(new URL(page.url()).searchParams.get('region')).toBe(story.steps[2]?.selection);
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe(story.steps[2]?.selection);
     await page.keyboard.press('End');
     const last = story.steps.length - 1;
     await expect.poll(() => shown(page)).toEqual(expected(last));

@@ -352,7 +352,8 @@ describe('mount: unmount removes what mount added', () => {
       expect(onWindow()).toHaveProperty('popstate', 1);
       expect(document.documentElement.lang).toBe('be');
       act(() => handle.store.getState().setYear(2019));
-      expect(window.location.search).toBe('?year=2019&lang=be');
+      // The address follows after the step's frame is painted (urlSync's afterNextPaint).
+      await waitFor(() => expect(window.location.search).toBe('?year=2019&lang=be'));
 
       act(() => handle());
       expect(onWindow()).toEqual({});

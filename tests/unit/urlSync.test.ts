@@ -147,3 +147,78 @@ describe('syncUrl under a path that starts with //', () => {
     expect(langs).toEqual(['be']);
   });
 });
+
+describe('syncUrl with a later write (after the next paint, in the app)', () => {
+  /** A `later` that holds the write until `run()`. */
+  function held() {
+    const waiting: (() => void)[] = [];
+    let cancelled = 0;
+    const later = (fn: () => void) => {
+      waiting.push(fn);
+      return () => {
+        cancelled += 1;
+        waiting.splice(waiting.indexOf(fn), 1);
+      };
+    };
+    return { later, run: () => waiting.splice(0).forEach((fn) => fn()), cancelled: () => cancelled };
+  }
+
+  it.each<[string, (s: ReturnType<typeof createAppStore>) => void, string[]]>([
+    ['one step: one new entry, written later', (s) => s.getState().setYear(2019), ['', '?year=2019']],
+    [
+      'steps before the write: one entry, the last year',
+      (s) => {
+        s.getState().setYear(2019);
+        s.getState().setYear(2020);
+      },
+      ['', '?year=2020'],
+    ],
+    [
+      'playback only: the entry is replaced',
+      (s) => {
+        s.getState().setPlaying(true);
+        s.getState().setYear(2017);
+        s.getState().setYear(2018);
+      },
+      ['?year=2018'],
+    ],
+    [
+      'a user change among playback: a new entry',
+      (s) => {
+        s.getState().select('RU-KRS');
+        s.getState().setPlaying(true);
+        s.getState().setYear(2017);
+      },
+      ['', '?year=2017&region=RU-KRS'],
+    ],
+  ])('%s', (_, act, expected) => {
+    const store = createAppStore({ ...DEFAULT_CONFIG });
+    const { host, entries } = createHost();
+    const { later, run } = held();
+    syncUrl(store, host, later);
+    act(store);
+    expect(entries).toEqual(['']);
+    run();
+    expect(entries).toEqual(expected);
+  });
+
+  it('drops a waiting write on back, and on stop', () => {
+    const store = createAppStore(DEFAULT_CONFIG);
+    const { host, entries, back } = createHost();
+    const { later, run, cancelled } = held();
+    const stop = syncUrl(store, host, later);
+    store.getState().setYear(2019);
+    run();
+    store.getState().setYear(2020);
+    back();
+    run();
+    // Back went to the first entry; 2020 was never written (2019 stays as the forward entry).
+    expect(entries).toEqual(['', '?year=2019']);
+    expect(store.getState().year).toBe(DEFAULT_CONFIG.year);
+    store.getState().setYear(2021);
+    stop();
+    run();
+    expect(entries).toEqual(['', '?year=2019']);
+    expect(cancelled()).toBe(2);
+  });
+});

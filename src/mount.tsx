@@ -11,7 +11,7 @@ import { afterNextPaint, syncUrl } from './state/urlSync';
 import { PanelBoundary } from './ui/ErrorBoundary';
 import { App } from './ui/App';
 import { MapView } from './ui/MapView';
-import { whenIdle } from './map/enginePolicy';
+import { browserEnvironment, enginePolicy, whenEngaged, whenIdle } from './map/enginePolicy';
 import { PALETTES } from './scene/palette';
 import { useTheme } from './state/useTheme';
 import './ui/app.css';
@@ -94,9 +94,18 @@ export function mount(container: HTMLElement, given: MountOptions = {}): MountHa
     loadAll(baseUrl, fetchFn, life.signal).then(
       ({ geo, dataset }) => {
         settle({ status: 'ready', geo, dataset });
-        // Quotes and remarks follow the first view, once the browser is idle (or on first need).
-        if (current === attempt && !life.signal.aborted)
-          stops.push(whenIdle(() => void requestDetails(dataset).catch(() => {}), DETAILS_IDLE_MS));
+        // Quotes and remarks follow the first view (or come on first need): once the browser is idle
+        // where the map engine comes then too; on a phone, with Save-Data or on a slow line, at the
+        // reader's first touch, key or scroll, so that a reader who only looks downloads no quotes.
+        if (current === attempt && !life.signal.aborted) {
+          const prefetch = (): void => void requestDetails(dataset).catch(() => {});
+          const win = container.ownerDocument.defaultView;
+          stops.push(
+            enginePolicy({ still: false, ...browserEnvironment() }) === 'idle' || !win
+              ? whenIdle(prefetch, DETAILS_IDLE_MS)
+              : whenEngaged(win, prefetch),
+          );
+        }
       },
       (e: unknown) => settle({ status: 'error', message: messageOf(e) }),
     );

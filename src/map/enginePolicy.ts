@@ -55,3 +55,23 @@ export function whenIdle(fn: () => void, timeout: number): () => void {
   const handle = window.setTimeout(fn, Math.min(timeout, 1000));
   return () => window.clearTimeout(handle);
 }
+
+/** What a reader does that shows they are using the page, not only looking at it. */
+const ENGAGING = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
+
+/**
+ * Runs `fn` once, at the reader's first press, touch, key, wheel or scroll on the page (listened to on
+ * `win`, in the capture phase, passively); returns a cancel function that removes every listener.
+ */
+export function whenEngaged(win: Pick<Window, 'addEventListener' | 'removeEventListener'>, fn: () => void): () => void {
+  const options = { capture: true, passive: true } as const;
+  const stop = (): void => {
+    for (const type of ENGAGING) win.removeEventListener(type, on, options);
+  };
+  function on(): void {
+    stop();
+    fn();
+  }
+  for (const type of ENGAGING) win.addEventListener(type, on, options);
+  return stop;
+}

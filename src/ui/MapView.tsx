@@ -84,9 +84,10 @@ export function MapView({
   const paletteNow = useRef(palette);
   useLayoutEffect(() => {
     paletteNow.current = palette;
+    // Without a WebGL map there is nothing to update (and no scene to compose before the placement).
     const adapter = adapterRef.current;
-    const view = adapter ? store.derived.view(store.getState(), palette) : null;
-    if (view) adapter?.update(view);
+    const view = adapter && store.derived.view(store.getState(), palette);
+    if (adapter && view) adapter.update(view);
   }, [store, palette]);
   const engineOn = stage === 'loading' || stage === 'webgl';
 

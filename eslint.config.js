@@ -69,7 +69,7 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'scripts/geo/node_modules/', 'coverage/', 'bench/*.json'] },
+  { ignores: ['dist/', 'node_modules/', 'scripts/geo/node_modules/', 'coverage/', 'bench/*.json', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ownDataOptions, parseConfig, parseDisplay, readOption, type RawConfig } from './config';
 import { loadAll } from './data/load';
 import { requestDetails } from './data/detailsLoader';
+import { nextTask } from './data/nextTask';
 import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
@@ -85,15 +86,25 @@ export function mount(container: HTMLElement, given: MountOptions = {}): MountHa
   const load = (): void => {
     if (life.signal.aborted) return;
     const current = ++attempt;
-    const settle = (next: LoadState): void => {
-      if (current !== attempt || life.signal.aborted) return;
+    const stale = (): boolean => current !== attempt || life.signal.aborted;
+    const settle = async (next: LoadState): Promise<void> => {
+      if (stale()) return;
       store.getState().setLoad(next);
-      show();
+      if (next.status === 'ready' && !shown) {
+        // The map's base and link scenes, each in its own task before the first render (which would
+        // otherwise compute both in one slice of its work).
+        for (const warm of [store.derived.baseScene, store.derived.linkScene]) {
+          await nextTask();
+          if (stale() || shown) break;
+          warm(store.getState());
+        }
+      }
+      if (!stale()) show();
     };
     store.getState().setLoad({ status: 'loading' });
     loadAll(baseUrl, fetchFn, life.signal).then(
       ({ geo, dataset }) => {
-        settle({ status: 'ready', geo, dataset });
+        void settle({ status: 'ready', geo, dataset });
         // Quotes and remarks follow the first view (or come on first need): once the browser is idle
         // where the map engine comes then too; on a phone, with Save-Data or on a slow line, at the
         // reader's first touch, key or scroll, so that a reader who only looks downloads no quotes.
@@ -107,7 +118,7 @@ export function mount(container: HTMLElement, given: MountOptions = {}): MountHa
           );
         }
       },
-      (e: unknown) => settle({ status: 'error', message: messageOf(e) }),
+      (e: unknown) => void settle({ status: 'error', message: messageOf(e) }),
     );
   };
 
@@ -142,7 +153,7 @@ export function mount(container: HTMLElement, given: MountOptions = {}): MountHa
   }
   const wait = setTimeout(show, FIRST_RENDER_WAIT_MS);
   load();
-  warmUpFormats(store.getState().lang);
+  void warmUpFormats(store.getState().lang);
 
   const unmount = (() => {
     if (!live) return;

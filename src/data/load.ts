@@ -2,6 +2,7 @@ import type { Topology } from 'topojson-specification';
 import { decodeTopology, type Geography } from './topology';
 import { decodeDataset } from './dataset';
 import { deferDetails } from './detailsLoader';
+import { nextTask } from './nextTask';
 import type { Dataset } from './types';
 
 export type { Geography } from './topology';
@@ -74,6 +75,8 @@ export async function loadAll(
     const dataset = decodeDataset(data);
     // Quotes and remarks (data/details.json) are fetched only when asked for: see detailsLoader.ts.
     deferDetails(dataset, () => fetchJson(`${baseUrl}data/details.json`, fetchFn, signal));
+    // Each decoding in its own task: the main thread stays free for input in between.
+    await nextTask();
     return { geo: decodeTopology(topo as Topology), dataset };
   } finally {
     clearTimeout(timer);

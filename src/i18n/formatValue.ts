@@ -1,4 +1,5 @@
 import type { Figure, Lang } from '../data/types';
+import { nextTask } from '../data/nextTask';
 import { CATALOGUES, compareNames, formatNumber, LOCALES, translate } from './translate';
 import type { MessageKey } from './ru';
 
@@ -79,15 +80,20 @@ function dateFormat(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
 }
 
 /**
- * Builds the language's number, date and collation formatters now. `mount` calls it while the data
- * is on its way (the main thread would only wait), so the first render does not pay for them.
+ * Builds the language's number, date and collation formatters now, each in its own task (building
+ * one is costly: tens of milliseconds on a phone). `mount` calls it while the data is on its way (the
+ * main thread would only wait), so the first render does not pay for them.
  */
-export function warmUpFormats(lang: Lang): void {
-  formatNumber(lang, 0);
-  formatNumber(lang, 0, 0);
-  compareNames(lang, 'а', 'б');
-  if (lang !== 'be') {
-    dateFormat(lang, true);
-    dateFormat(lang, false);
+export async function warmUpFormats(lang: Lang): Promise<void> {
+  const steps = [
+    () => formatNumber(lang, 0),
+    () => formatNumber(lang, 0, 0),
+    () => compareNames(lang, 'а', 'б'),
+    // Belarusian dates are written out (BE_MONTHS), without a date format.
+    ...(lang === 'be' ? [] : [() => dateFormat(lang, true), () => dateFormat(lang, false)]),
+  ];
+  for (const step of steps) {
+    await nextTask();
+    step();
   }
 }

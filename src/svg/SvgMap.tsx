@@ -13,7 +13,8 @@ import {
 import type { MapCamera } from '../scene/view/camera';
 import type { ViewDescription } from '../scene/view/describeView';
 import { buildSvgMap, type SvgCircle, type SvgLabel, type SvgPath } from './buildSvgMap';
-import { fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
+import type { Geometry } from 'geojson';
+import { cachedPathData, fitCamera, panCamera, sceneAt, zoomCamera, zoomOf, type Camera, type Size } from './geometry';
 import { lineBaseline, SVG_LABEL_FONT } from './labels';
 
 /** One tile of the view's diagonal hatch (lines x + y = 0, size, 2·size), the WebGL map's hatch image as SVG. */
@@ -52,6 +53,8 @@ export interface SvgMapProps {
   controls?: Ref<SvgMapControls | null>;
   /** Size before the first measurement (and in environments without layout, such as jsdom). */
   initialSize?: Size;
+  /** The size the parent measured for this box: the picture is built at once, not after a measurement. */
+  size?: Size;
   /**
    * A framing request (a new object each time, as the store's `fit`): scene bounds to show, or null
    * for the whole map. The reader can still move the map afterwards.
@@ -82,21 +85,41 @@ function sameValues<T extends object>(a: T, b: T): boolean {
 }
 
 /** A year step redraws only the elements whose look changed: the rest of the picture is not re-rendered. */
-const sameElement = <P extends { idPrefix?: string; interactive?: boolean }>(
+const sameElement = <P extends { idPrefix?: string; interactive?: boolean; camera?: Camera }>(
   a: P,
   b: P,
   item: (p: P) => object,
-): boolean => a.idPrefix === b.idPrefix && a.interactive === b.interactive && sameValues(item(a), item(b));
+): boolean =>
+  a.idPrefix === b.idPrefix && a.interactive === b.interactive && a.camera === b.camera && sameValues(item(a), item(b));
 
 const Path = memo(PathElement, (a, b) => sameElement(a, b, (x) => x.p));
 const Circle = memo(CircleElement, (a, b) => sameElement(a, b, (x) => x.c));
 const Label = memo(LabelElement, (a, b) => sameValues(a.l, b.l));
+const Shape = memo(ShapeElement);
 
-function PathElement({ p, idPrefix, interactive }: { p: SvgPath; idPrefix: string; interactive: boolean }) {
+/**
+ * Each element writes its own path data (remembered per geometry and camera): the first picture is
+ * built in many small pieces that React can spread over several tasks, not in one long one.
+ */
+function ShapeElement({ id, shape, camera }: { id: string; shape: Geometry; camera: Camera }) {
+  return <path id={id} d={cachedPathData(shape, camera)} />;
+}
+
+function PathElement({
+  p,
+  idPrefix,
+  interactive,
+  camera,
+}: {
+  p: SvgPath;
+  idPrefix: string;
+  interactive: boolean;
+  camera: Camera;
+}) {
   const Tag = p.href ? 'use' : 'path';
   return (
     <Tag
-      d={p.href ? undefined : p.d}
+      d={p.shape ? cachedPathData(p.shape, camera) : undefined}
       href={p.href ? `#${idPrefix}-${p.href}` : undefined}
       fill={p.hatch ? `url(#${idPrefix}-hatch)` : (p.fill ?? 'none')}
       fillOpacity={p.fillOpacity}
@@ -168,11 +191,12 @@ export function SvgMap({
   cooperative = false,
   controls,
   initialSize = DEFAULT_SIZE,
+  size: given,
   frame = null,
 }: SvgMapProps) {
   const box = useRef<HTMLDivElement>(null);
   // null until measured: the picture is built once, at the size it is shown (not first at a guess).
-  const [measured, setMeasured] = useState<Size | null>(null);
+  const [measured, setMeasured] = useState<Size | null>(given ?? null);
   const size = measured ?? initialSize;
   // null: not moved by the reader, so the picture fits (below) and refits to every size.
   const [camera, setCamera] = useState<Camera | null>(null);
@@ -181,19 +205,25 @@ export function SvgMap({
   // Ids are per instance: two maps on one page must not share a pattern or a shape.
   const idPrefix = `byru${useId().replace(/[^\w-]/g, '')}`;
 
-  // Measured before the browser paints, so the first frame already shows the map at its size.
+  // Measured before the browser paints, so the first frame already shows the map at its size. With a
+  // ResizeObserver, only by it: it reports after the browser's layout, where reading the box in a
+  // layout effect would force that layout into React's commit.
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = (fallback: Size | null): void => {
-      const { width, height } = el.getBoundingClientRect();
+    const measure = (width: number, height: number, fallback: Size | null): void => {
       const next = width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : fallback;
       if (next) setMeasured((s) => (s && s.width === next.width && s.height === next.height ? s : next));
     };
-    // Without layout (jsdom) or while hidden, the initial size stands in.
-    measure(initialSize);
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => measure(null));
+    if (typeof ResizeObserver === 'undefined') {
+      // Without layout (jsdom) or while hidden, the initial size stands in.
+      const { width, height } = el.getBoundingClientRect();
+      measure(width, height, initialSize);
+      return;
+    }
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) measure(entry.contentRect.width, entry.contentRect.height, null);
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [initialSize]);
@@ -399,7 +429,7 @@ export function SvgMap({
             />
           </pattern>
           {model.shapes.map((s) => (
-            <path key={s.id} id={`${idPrefix}-${s.id}`} d={s.d} />
+            <Shape key={s.id} id={`${idPrefix}-${s.id}`} shape={s.shape} camera={model.camera} />
           ))}
         </defs>
         <rect width={model.width} height={model.height} fill={model.background} />
@@ -407,7 +437,13 @@ export function SvgMap({
           {model.layers.map((layer) => (
             <g key={layer.id} data-layer={layer.id}>
               {layer.paths.map((p, i) => (
-                <Path key={p.region ?? p.link ?? i} p={p} idPrefix={idPrefix} interactive={interactive} />
+                <Path
+                  key={p.region ?? p.link ?? i}
+                  p={p}
+                  idPrefix={idPrefix}
+                  interactive={interactive}
+                  camera={model.camera}
+                />
               ))}
               {layer.circles.map((c, i) => (
                 <Circle key={c.city ?? c.forum ?? i} c={c} interactive={interactive} />

@@ -8,7 +8,7 @@ import type { Palette } from '../scene/palette';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { DebugApi } from '../scene/view/debugApi';
 import { positionsOf } from '../scene/view/camera';
-import { fitCamera, screenOf } from './geometry';
+import { fitCamera, screenOf, type Size } from './geometry';
 import { SvgMap, type SvgMapControls } from './SvgMap';
 import { svgSnapshot } from './svgSnapshot';
 
@@ -18,6 +18,8 @@ export interface SvgMapViewProps {
   controls?: Ref<SvgMapControls | null>;
   /** Receives a snapshot function for the image export (null when the map goes). */
   onSnapshot?: (snapshot: ((scale: number) => Promise<HTMLCanvasElement>) | null) => void;
+  /** The map area's size, when the parent has measured it (the picture is then built at once). */
+  size?: Size;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SvgMapViewProps {
  * adapter (`store.derived.view`). With `?debug=1` it publishes the same `window.byruDebug` as the
  * WebGL map, so browser tests can drive either.
  */
-export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewProps) {
+export function SvgMapView({ store, palette, controls, onSnapshot, size }: SvgMapViewProps) {
   const scene = useStore(store, store.derived.scene);
   const view = useStore(store, (s) => store.derived.view(s, palette));
   const lang = useStore(store, (s) => s.lang);
@@ -146,6 +148,7 @@ export function SvgMapView({ store, palette, controls, onSnapshot }: SvgMapViewP
         cooperative={embed}
         controls={controls}
         frame={frame}
+        {...(size ? { size } : {})}
         onSelect={(id) => store.getState().select(id)}
         onHover={(id) => store.getState().setHover(id)}
       />

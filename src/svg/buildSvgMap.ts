@@ -3,7 +3,7 @@ import type { ViewDescription } from '../scene/view/describeView';
 import { HATCH_IMAGE, LAYER, SOURCE } from '../scene/view/ids';
 import type { HatchDescription, LayerDescription } from '../scene/view/viewStyle';
 import { evaluate, passes, type EvalContext } from './evaluate';
-import { cachedPathData, fitCamera, screenOf, zoomOf, type Camera, type Size } from './geometry';
+import { fitCamera, screenOf, zoomOf, type Camera, type Size } from './geometry';
 import { labelBox, Placement, wrapLabel } from './labels';
 
 /**
@@ -19,8 +19,8 @@ export interface SvgMapModel {
   background: string;
   /** The "nothing recorded" hatch of the view (the WebGL map's generated `hatch` image). */
   hatch: HatchDescription;
-  /** Path data drawn by more than one layer (a region's fill, hatch and outline), written once. */
-  shapes: { id: string; d: string }[];
+  /** Shapes drawn by more than one layer (a region's fill, hatch and outline), written once. */
+  shapes: { id: string; shape: Geometry }[];
   layers: SvgLayer[];
 }
 
@@ -33,8 +33,12 @@ export interface SvgLayer {
 }
 
 export interface SvgPath {
-  /** Path data, or '' when the path draws the shared shape `href` (see `SvgMapModel.shapes`). */
-  d: string;
+  /**
+   * The geometry drawn (scene coordinates). Its path data is written by the element that draws it,
+   * under the model's camera, so a large picture is built in pieces (see `SvgMap`); absent when the
+   * path draws the shared shape `href` (see `SvgMapModel.shapes`).
+   */
+  shape?: Geometry;
   href?: string;
   /** A colour, or null for none; `hatch` fills with the hatch pattern. */
   fill: string | null;
@@ -149,9 +153,9 @@ export function buildSvgMap(input: SvgMapInput): SvgMapModel {
       if (!passes(layer.filter, ctx)) continue;
       const drawn =
         layer.type === 'fill'
-          ? fillPath(layer, f, ctx, camera, source)
+          ? fillPath(layer, f, ctx, source)
           : layer.type === 'line'
-            ? linePath(layer, f, ctx, camera, source)
+            ? linePath(layer, f, ctx, source)
             : null;
       if (drawn) out.paths.push(drawn);
       if (layer.type === 'circle') {
@@ -175,22 +179,22 @@ export function buildSvgMap(input: SvgMapInput): SvgMapModel {
  * or a selection never swaps a region's element for another.
  */
 function shareShapes(model: SvgMapModel): void {
-  const ids = new Map<string, string>();
+  const ids = new Map<Geometry, string>();
   for (const layer of model.layers) {
     if (layer.id !== LAYER.regionsFill && layer.id !== LAYER.neighboursFill) continue;
     for (const p of layer.paths) {
-      if (ids.has(p.d)) continue;
+      if (!p.shape || ids.has(p.shape)) continue;
       const id = `s${model.shapes.length}`;
-      ids.set(p.d, id);
-      model.shapes.push({ id, d: p.d });
+      ids.set(p.shape, id);
+      model.shapes.push({ id, shape: p.shape });
     }
   }
   for (const layer of model.layers)
     for (const p of layer.paths) {
-      const id = ids.get(p.d);
+      const id = p.shape && ids.get(p.shape);
       if (id === undefined) continue;
       p.href = id;
-      p.d = '';
+      delete p.shape;
     }
 }
 
@@ -198,43 +202,31 @@ function ctxOf(properties: Props, state: Props, zoom: number): EvalContext {
   return { properties, state, zoom };
 }
 
-function fillPath(
-  layer: Layer,
-  f: Feature<Geometry, Props>,
-  ctx: EvalContext,
-  cam: Camera,
-  source: string,
-): SvgPath | null {
+function fillPath(layer: Layer, f: Feature<Geometry, Props>, ctx: EvalContext, source: string): SvgPath | null {
   const paint = layer.paint ?? {};
   const opacity = num(evaluate(paint['fill-opacity'], ctx), 1);
-  const d = cachedPathData(f.geometry, cam);
+  const shape = f.geometry;
   if (paint['fill-pattern'] !== undefined) {
     // A pattern fill that is not shown is left out (only regions with nothing recorded are hatched).
     if (opacity <= 0) return null;
     const hatch = evaluate(paint['fill-pattern'], ctx) === HATCH_IMAGE;
-    return { d, fill: null, hatch };
+    return { shape, fill: null, hatch };
   }
-  const path: SvgPath = { d, fill: str(evaluate(paint['fill-color'], ctx), '#000') };
+  const path: SvgPath = { shape, fill: str(evaluate(paint['fill-color'], ctx), '#000') };
   if (opacity !== 1) path.fillOpacity = opacity;
   if ((source === SOURCE.regions || source === SOURCE.inset) && typeof f.properties?.code === 'string')
     path.region = f.properties.code;
   return path;
 }
 
-function linePath(
-  layer: Layer,
-  f: Feature<Geometry, Props>,
-  ctx: EvalContext,
-  cam: Camera,
-  source: string,
-): SvgPath | null {
+function linePath(layer: Layer, f: Feature<Geometry, Props>, ctx: EvalContext, source: string): SvgPath | null {
   const paint = layer.paint ?? {};
   const layout = layer.layout ?? {};
   const opacity = num(evaluate(paint['line-opacity'], ctx), 1);
   if (opacity <= 0) return null;
   const width = num(evaluate(paint['line-width'], ctx), 1);
   const path: SvgPath = {
-    d: cachedPathData(f.geometry, cam),
+    shape: f.geometry,
     fill: null,
     stroke: str(evaluate(paint['line-color'], ctx), '#000'),
     strokeWidth: width,

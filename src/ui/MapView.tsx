@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../state/createAppStore';
 import { translate } from '../i18n/translate';
 import type { Palette } from '../scene/palette';
-import { createMapAdapter, type MapAdapter, type MapCamera, type MapLib } from '../map/createMapAdapter';
+import type { MapAdapter, MapCamera, MapLib } from '../map/createMapAdapter';
 import { browserEnvironment, enginePolicy, whenIdle, type EnginePolicy } from '../map/enginePolicy';
 import { SvgMapView } from '../svg/SvgMapView';
 import type { MapControls, SvgMapControls } from '../svg/SvgMap';
+import type { Size } from '../svg/geometry';
 import { hasWebgl2 } from '../svg/hasWebgl2';
+import { nextTask } from '../data/nextTask';
 import { chooseInsetPlacement } from '../scene/inset';
 import { FIT_PADDING } from '../scene/view/camera';
 
@@ -34,6 +36,9 @@ type Stage = 'svg' | 'loading' | 'webgl' | 'failed';
 /** Downloads of the engine's code tried before the SVG map is kept for good (a dropped network). */
 const ENGINE_DOWNLOADS = 3;
 
+/** The map area's size where there is no layout to measure (jsdom): the SVG map uses its own default. */
+const UNMEASURED: Size = { width: 0, height: 0 };
+
 /** Longest wait (ms) for an idle moment before the engine is fetched anyway (`idle` policy). */
 const IDLE_TIMEOUT_MS = 3000;
 /** How soon (ms) to try the hand-over again while the reader is dragging the SVG map. */
@@ -43,6 +48,8 @@ const reducedMotion = (): boolean =>
   typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 const defaultLoad = (): Promise<MapLib> => import('../map/loadMaplibre').then((m) => m.maplibreLib);
+/** The adapter comes with the engine: a reader who never gets the WebGL map downloads neither. */
+const loadAdapter = () => import('../map/createMapAdapter').then((m) => m.createMapAdapter);
 
 const sameCamera = (a: MapCamera, b: MapCamera | undefined): boolean =>
   b !== undefined &&
@@ -94,29 +101,66 @@ export function MapView({
   // The inset of Belarus goes where the map's shape has room (beside Russia when wide, above it when
   // tall): both maps draw the scene composed for it.
   const wrap = useRef<HTMLDivElement>(null);
-  // The maps are drawn once the placement is chosen (before the first paint): a scene composed for a
-  // placement the map then changes would be built for nothing (on a phone, where the map is tall).
-  const [placed, setPlaced] = useState(false);
+  // The maps are drawn once the placement is chosen: a scene composed for a placement the map then
+  // changes would be built for nothing (on a phone, where the map is tall). The area is measured by a
+  // ResizeObserver, after the browser's own layout (reading it in the commit would force that layout
+  // into React's task), and the SVG map is then built as a transition, in slices that leave the main
+  // thread free: the first paint shows the page, the map follows within a few frames.
+  const [size, setSize] = useState<Size | null>(null);
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el || !sceneReady) return;
-    const place = (): void => {
+    const place = (width: number, height: number): void => {
       const base = store.derived.baseScene(store.getState());
-      const { width, height } = el.getBoundingClientRect();
       if (!base || width < 1 || height < 1) return;
-      const size = {
+      const placement = chooseInsetPlacement(base, {
         width: width - FIT_PADDING.left - FIT_PADDING.right,
         height: height - FIT_PADDING.top - FIT_PADDING.bottom,
-      };
-      const placement = chooseInsetPlacement(base, size);
+      });
       if (placement !== store.getState().inset) store.getState().setInset(placement);
     };
-    place();
-    setPlaced(true);
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(place);
+    if (typeof ResizeObserver === 'undefined') {
+      // No layout to wait for (jsdom): the SVG map measures itself, or takes its default size.
+      const { width, height } = el.getBoundingClientRect();
+      place(width, height);
+      setSize(width >= 1 && height >= 1 ? { width: Math.round(width), height: Math.round(height) } : UNMEASURED);
+      return;
+    }
+    // A size to place the map for, and whether that work is under way. Each piece in its own task
+    // (the callback itself runs in the browser's rendering step, right after its layout): the inset's
+    // placement, the scene composed for it, the view, then the picture as a transition.
+    let pending: { width: number; height: number } | null = null;
+    let running = false;
+    let stopped = false;
+    const run = async (): Promise<void> => {
+      running = true;
+      while (pending && !stopped) {
+        const { width, height } = pending;
+        pending = null;
+        await nextTask();
+        if (stopped || pending) continue;
+        place(width, height);
+        await nextTask();
+        if (stopped || pending) continue;
+        store.derived.scene(store.getState());
+        await nextTask();
+        if (stopped || pending) continue;
+        store.derived.view(store.getState(), paletteNow.current);
+        const next = { width: Math.round(width), height: Math.round(height) };
+        startTransition(() => setSize((s) => (s && s.width === next.width && s.height === next.height ? s : next)));
+      }
+      running = false;
+    };
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry || entry.contentRect.width < 1 || entry.contentRect.height < 1) return;
+      pending = { width: entry.contentRect.width, height: entry.contentRect.height };
+      if (!running) void run();
+    });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      stopped = true;
+      observer.disconnect();
+    };
   }, [store, sceneReady]);
 
   /** The reader reaches for the map (or the browser is idle): fetch the engine, once, if WebGL2 works. */
@@ -132,7 +176,8 @@ export function MapView({
 
   useEffect(() => {
     const container = ref.current;
-    const scene = store.derived.scene(store.getState());
+    // (The scene is asked for only when the engine is wanted: composing it is not free.)
+    const scene = engineOn && container ? store.derived.scene(store.getState()) : null;
     if (!engineOn || !container || !scene) return;
     let adapter: MapAdapter | null = null;
     let unsubscribe: (() => void) | null = null;
@@ -171,9 +216,9 @@ export function MapView({
       }
       return Promise.reject(e);
     };
-    loadLib()
+    Promise.all([loadLib(), loadAdapter()])
       .catch(downloadFailed)
-      .then((lib) => {
+      .then(([lib, createMapAdapter]) => {
         downloads.current = 0;
         if (cancelled) return;
         const s = store.getState();
@@ -269,9 +314,15 @@ export function MapView({
           inert={stage !== 'webgl'}
         />
       )}
-      {stage !== 'webgl' && placed && (
+      {stage !== 'webgl' && size && (
         <div key="svg" className="byru-map" data-testid="map" data-map-state="idle" data-renderer="svg">
-          <SvgMapView store={store} palette={palette} controls={svgControls} onSnapshot={onSnapshot} />
+          <SvgMapView
+            store={store}
+            palette={palette}
+            controls={svgControls}
+            onSnapshot={onSnapshot}
+            {...(size !== UNMEASURED ? { size } : {})}
+          />
         </div>
       )}
       {!still && (

@@ -6,7 +6,7 @@
 /* eslint-disable testing-library/no-node-access */
 import { readFileSync } from 'node:fs';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_DISPLAY, type DisplayConfig, type ViewConfig } from '../../src/config';
 import { decodeDataset } from '../../src/data/dataset';
 import { decodeTopology } from '../../src/data/topology';
@@ -71,6 +71,10 @@ function setup(
 const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 0)));
 
 describe('MapView: SVG first, then the WebGL map', () => {
+  // The adapter's code comes with the engine (a dynamic import): here it is already downloaded, as the
+  // fake library is, so both arrive within `settle`.
+  beforeAll(() => import('../../src/map/createMapAdapter'));
+
   it('on a phone, shows the SVG map and fetches the engine only when the reader reaches for the map', async () => {
     const { fake, loadLib, map } = setup({ coarse: true });
     expect(map()).toHaveAttribute('data-renderer', 'svg');

@@ -1,5 +1,5 @@
 import type { Topology } from 'topojson-specification';
-import { decodeTopology, type Geography } from './topology';
+import { decodeTopologyInSteps, type Geography } from './topology';
 import { decodeDataset } from './dataset';
 import { deferDetails } from './detailsLoader';
 import { nextTask } from './nextTask';
@@ -77,7 +77,9 @@ export async function loadAll(
     deferDetails(dataset, () => fetchJson(`${baseUrl}data/details.json`, fetchFn, signal));
     // Each decoding in its own task: the main thread stays free for input in between.
     await nextTask();
-    return { geo: decodeTopology(topo as Topology), dataset };
+    const shapes = decodeTopologyInSteps(topo as Topology);
+    await nextTask();
+    return { geo: shapes.finish(), dataset };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

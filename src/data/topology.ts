@@ -120,6 +120,14 @@ function absolute(topology: Topology): Topology {
  * @throws Error naming the problem when an object or a property is missing or a code is repeated.
  */
 export function decodeTopology(topology: Topology): Geography {
+  return decodeTopologyInSteps(topology).finish();
+}
+
+/**
+ * {@link decodeTopology} in two steps, to be run in two tasks: the shapes now (and every check),
+ * the borders (three meshes) in `finish`, which returns the geography.
+ */
+export function decodeTopologyInSteps(topology: Topology): { finish: () => Geography } {
   if (topology?.type !== 'Topology' || !Array.isArray(topology.arcs) || typeof topology.objects !== 'object') {
     fail('not a TopoJSON Topology');
   }
@@ -170,16 +178,18 @@ export function decodeTopology(topology: Topology): Geography {
     type: 'GeometryCollection',
     geometries: [...regionObject.geometries, ...neighbourObject.geometries],
   };
-  const borders: Borders = {
+  const borders = (): Borders => ({
     internal: mesh(decoded, regionObject, (a, b) => a !== b && country(a) === country(b)),
     byRu: mesh(decoded, regionObject, (a, b) => country(a) !== country(b)),
     international: mesh(decoded, everything, (a, b) => a !== b && country(a) !== country(b)),
-  };
+  });
 
   return {
-    regions,
-    regionShapes: { type: 'FeatureCollection', features: regionShapes },
-    neighbours: { type: 'FeatureCollection', features: neighbours },
-    borders,
+    finish: () => ({
+      regions,
+      regionShapes: { type: 'FeatureCollection', features: regionShapes },
+      neighbours: { type: 'FeatureCollection', features: neighbours },
+      borders: borders(),
+    }),
   };
 }

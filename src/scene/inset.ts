@@ -420,6 +420,17 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
 }
 
 /**
+ * The work `chooseInsetPlacement` and `buildInset` do for a geography, in pieces each small enough for
+ * a task of its own (the first load runs them one per task): Belarus's tap targets, then each inset.
+ */
+export function insetWork(base: BaseScene): (() => void)[] {
+  return [
+    () => void placedTargets(base),
+    ...(Object.keys(INSET_PLACEMENTS) as InsetPlacement[]).map((placement) => () => void buildInset(base, placement)),
+  ];
+}
+
+/**
  * The placement that draws the inset largest in a map of `size` (CSS px): the whole map (Russia's
  * regions and the inset's frame) is fitted into it, as the default view does. Pure.
  */

@@ -10,7 +10,7 @@ import type { MapControls, SvgMapControls } from '../svg/SvgMap';
 import type { Size } from '../svg/geometry';
 import { hasWebgl2 } from '../svg/hasWebgl2';
 import { nextTask } from '../data/nextTask';
-import { buildInset, chooseInsetPlacement, INSET_PLACEMENTS, type InsetPlacement } from '../scene/inset';
+import { chooseInsetPlacement, insetWork } from '../scene/inset';
 import { FIT_PADDING } from '../scene/view/camera';
 
 export interface MapViewProps {
@@ -38,8 +38,6 @@ const ENGINE_DOWNLOADS = 3;
 
 /** The map area's size where there is no layout to measure (jsdom): the SVG map uses its own default. */
 const UNMEASURED: Size = { width: 0, height: 0 };
-
-const INSET_CHOICES = Object.keys(INSET_PLACEMENTS) as InsetPlacement[];
 
 /** Longest wait (ms) for an idle moment before the engine is fetched anyway (`idle` policy). */
 const IDLE_TIMEOUT_MS = 3000;
@@ -139,12 +137,12 @@ export function MapView({
       while (pending && !stopped) {
         const { width, height } = pending;
         pending = null;
-        // Both candidate insets (built once per geography), then the choice between them.
+        // The candidate insets (built once per geography), then the choice between them.
         const base = store.derived.baseScene(store.getState());
-        for (const placement of base ? INSET_CHOICES : []) {
+        for (const step of base ? insetWork(base) : []) {
           await nextTask();
-          if (stopped || !base) break;
-          buildInset(base, placement);
+          if (stopped) break;
+          step();
         }
         await nextTask();
         if (stopped || pending) continue;

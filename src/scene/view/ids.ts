@@ -23,7 +23,6 @@ export const SOURCE = {
 export const LAYER = {
   background: 'water',
   neighboursFill: 'neighbours-fill',
-  neighboursLine: 'neighbours-line',
   regionsFill: 'regions-fill',
   regionsNone: 'regions-none',
   bordersInternal: 'borders-internal',

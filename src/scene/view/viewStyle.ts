@@ -279,12 +279,6 @@ export function describeStyle(
         paint: { ...NO_EDGE_PASS, 'fill-color': p.land },
       },
       {
-        id: LAYER.neighboursLine,
-        type: 'line',
-        source: SOURCE.neighbours,
-        paint: { 'line-color': p.landLine, 'line-width': 0.6 },
-      },
-      {
         id: LAYER.regionsFill,
         type: 'fill',
         source: SOURCE.regions,

@@ -195,7 +195,8 @@ export function SvgMap({
   frame = null,
 }: SvgMapProps) {
   const box = useRef<HTMLDivElement>(null);
-  // null until measured: the picture is built once, at the size it is shown (not first at a guess).
+  // null until measured (unless the parent measured it): the picture is built once, at the size it is
+  // shown (not first at a guess).
   const [measured, setMeasured] = useState<Size | null>(given ?? null);
   const size = measured ?? initialSize;
   // null: not moved by the reader, so the picture fits (below) and refits to every size.
@@ -205,9 +206,9 @@ export function SvgMap({
   // Ids are per instance: two maps on one page must not share a pattern or a shape.
   const idPrefix = `byru${useId().replace(/[^\w-]/g, '')}`;
 
-  // Measured before the browser paints, so the first frame already shows the map at its size. With a
-  // ResizeObserver, only by it: it reports after the browser's layout, where reading the box in a
-  // layout effect would force that layout into React's commit.
+  // Measured by a ResizeObserver, which reports after the browser's layout (reading the box in a layout
+  // effect would force that layout into React's commit). A size the parent measured builds the picture
+  // at once; without one, the picture follows the measurement by a frame.
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;

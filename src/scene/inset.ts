@@ -422,11 +422,12 @@ function buildInsetOnce(base: BaseScene, placement: InsetPlacement): InsetScene 
 /**
  * The work `chooseInsetPlacement` and `buildInset` do for a geography, in pieces each small enough for
  * a task of its own (the first load runs them one per task): Belarus's tap targets, then each inset.
+ * Each piece returns what it built (and keeps for the geography).
  */
-export function insetWork(base: BaseScene): (() => void)[] {
+export function insetWork(base: BaseScene): (() => unknown)[] {
   return [
-    () => void placedTargets(base),
-    ...(Object.keys(INSET_PLACEMENTS) as InsetPlacement[]).map((placement) => () => void buildInset(base, placement)),
+    () => placedTargets(base),
+    ...(Object.keys(INSET_PLACEMENTS) as InsetPlacement[]).map((placement) => () => buildInset(base, placement)),
   ];
 }
 

@@ -70,10 +70,10 @@ describe('insetWork', () => {
     const steps = insetWork(base);
     // Belarus's tap targets, then one inset per placement.
     expect(steps).toHaveLength(1 + placements.length);
-    for (const step of steps) step();
-    const built = placements.map((p) => buildInset(base, p));
-    expect(placements.map((p) => buildInset(base, p))).toEqual(built);
-    built.forEach((inset, i) => expect(buildInset(base, placements[i] as InsetPlacement)).toBe(inset));
+    const [targets, ...insets] = steps.map((step) => step());
+    expect(targets).toBeInstanceOf(Map);
+    expect(insets).toHaveLength(placements.length);
+    placements.forEach((p, i) => expect(buildInset(base, p)).toBe(insets[i]));
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ownDataOptions, parseConfig, parseDisplay, readOption, type RawConfig } from './config';
 import { loadAll } from './data/load';
 import { requestDetails } from './data/detailsLoader';
-import { nextTask } from './data/nextTask';
+import { inTasks } from './data/nextTask';
 import { warmUpFormats } from './i18n/formatValue';
 import { createAppStore, type AppStore, type LoadState } from './state/createAppStore';
 import { StoreContext } from './state/StoreContext';
@@ -93,11 +93,10 @@ export function mount(container: HTMLElement, given: MountOptions = {}): MountHa
       if (next.status === 'ready' && !shown) {
         // The map's base and link scenes, each in its own task before the first render (which would
         // otherwise compute both in one slice of its work).
-        for (const warm of [store.derived.baseScene, store.derived.linkScene]) {
-          await nextTask();
-          if (stale() || shown) break;
-          warm(store.getState());
-        }
+        await inTasks(
+          [store.derived.baseScene, store.derived.linkScene].map((warm) => () => warm(store.getState())),
+          () => stale() || shown,
+        );
       }
       if (!stale()) show();
     };

@@ -16,3 +16,16 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Runs each step in a task of its own (each after a {@link nextTask}), unless `stop` says otherwise
+ * before it. Resolves to true when every step ran.
+ */
+export async function inTasks(steps: readonly (() => unknown)[], stop: () => boolean = () => false): Promise<boolean> {
+  for (const step of steps) {
+    await nextTask();
+    if (stop()) return false;
+    step();
+  }
+  return true;
+}

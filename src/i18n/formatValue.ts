@@ -1,5 +1,5 @@
 import type { Figure, Lang } from '../data/types';
-import { nextTask } from '../data/nextTask';
+import { inTasks } from '../data/nextTask';
 import { CATALOGUES, compareNames, formatNumber, LOCALES, translate } from './translate';
 import type { MessageKey } from './ru';
 
@@ -85,15 +85,11 @@ function dateFormat(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
  * main thread would only wait), so the first render does not pay for them.
  */
 export async function warmUpFormats(lang: Lang): Promise<void> {
-  const steps = [
+  await inTasks([
     () => formatNumber(lang, 0),
     () => formatNumber(lang, 0, 0),
     () => compareNames(lang, 'а', 'б'),
     // Belarusian dates are written out (BE_MONTHS), without a date format.
     ...(lang === 'be' ? [] : [() => dateFormat(lang, true), () => dateFormat(lang, false)]),
-  ];
-  for (const step of steps) {
-    await nextTask();
-    step();
-  }
+  ]);
 }

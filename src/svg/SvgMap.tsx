@@ -51,8 +51,6 @@ export interface SvgMapProps {
   cooperative?: boolean;
   /** Receives zoom in / out / whole map. */
   controls?: Ref<SvgMapControls | null>;
-  /** Size before the first measurement (and in environments without layout, such as jsdom). */
-  initialSize?: Size;
   /** The size the parent measured for this box: the picture is built at once, not after a measurement. */
   size?: Size;
   /**
@@ -62,6 +60,7 @@ export interface SvgMapProps {
   frame?: { bounds: [[number, number], [number, number]] | null } | null;
 }
 
+/** Size before the first measurement (and in environments without layout, such as jsdom). */
 const DEFAULT_SIZE: Size = { width: 960, height: 600 };
 /** Pointer travel (px) below which a press is a click, not a drag. */
 const DRAG_SLOP = 4;
@@ -190,7 +189,6 @@ export function SvgMap({
   interactive = true,
   cooperative = false,
   controls,
-  initialSize = DEFAULT_SIZE,
   size: given,
   frame = null,
 }: SvgMapProps) {
@@ -198,7 +196,7 @@ export function SvgMap({
   // null until measured (unless the parent measured it): the picture is built once, at the size it is
   // shown (not first at a guess).
   const [measured, setMeasured] = useState<Size | null>(given ?? null);
-  const size = measured ?? initialSize;
+  const size = measured ?? DEFAULT_SIZE;
   // null: not moved by the reader, so the picture fits (below) and refits to every size.
   const [camera, setCamera] = useState<Camera | null>(null);
   const [drag, setDrag] = useState<[number, number] | null>(null);
@@ -219,7 +217,7 @@ export function SvgMap({
     if (typeof ResizeObserver === 'undefined') {
       // Without layout (jsdom) or while hidden, the initial size stands in.
       const { width, height } = el.getBoundingClientRect();
-      measure(width, height, initialSize);
+      measure(width, height, DEFAULT_SIZE);
       return;
     }
     const observer = new ResizeObserver(([entry]) => {
@@ -227,7 +225,7 @@ export function SvgMap({
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [initialSize]);
+  }, []);
 
   // What the camera fits while the reader has not moved the map: a framing request's bounds, else all.
   const [framed, setFramed] = useState<[[number, number], [number, number]] | null>(frame?.bounds ?? null);

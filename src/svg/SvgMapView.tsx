@@ -148,7 +148,7 @@ export function SvgMapView({ store, palette, controls, onSnapshot, size }: SvgMa
         cooperative={embed}
         controls={controls}
         frame={frame}
-        {...(size ? { size } : {})}
+        size={size}
         onSelect={(id) => store.getState().select(id)}
         onHover={(id) => store.getState().setHover(id)}
       />

@@ -9,7 +9,7 @@ import { SvgMapView } from '../svg/SvgMapView';
 import type { MapControls, SvgMapControls } from '../svg/SvgMap';
 import type { Size } from '../svg/geometry';
 import { hasWebgl2 } from '../svg/hasWebgl2';
-import { nextTask } from '../data/nextTask';
+import { inTasks } from '../data/nextTask';
 import { chooseInsetPlacement, insetWork } from '../scene/inset';
 import { FIT_PADDING } from '../scene/view/camera';
 
@@ -35,9 +35,6 @@ type Stage = 'svg' | 'loading' | 'webgl' | 'failed';
 
 /** Downloads of the engine's code tried before the SVG map is kept for good (a dropped network). */
 const ENGINE_DOWNLOADS = 3;
-
-/** The map area's size where there is no layout to measure (jsdom): the SVG map uses its own default. */
-const UNMEASURED: Size = { width: 0, height: 0 };
 
 /** Longest wait (ms) for an idle moment before the engine is fetched anyway (`idle` policy). */
 const IDLE_TIMEOUT_MS = 3000;
@@ -106,7 +103,8 @@ export function MapView({
   // ResizeObserver, after the browser's own layout (reading it in the commit would force that layout
   // into React's task), and the SVG map is then built as a transition, in slices that leave the main
   // thread free: the first paint shows the page, the map follows within a few frames.
-  const [size, setSize] = useState<Size | null>(null);
+  // Null until placed; then the size the map area was measured at (none without layout, as in jsdom).
+  const [placed, setPlaced] = useState<{ size?: Size } | null>(null);
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el || !sceneReady) return;
@@ -123,7 +121,7 @@ export function MapView({
       // No layout to wait for (jsdom): the SVG map measures itself, or takes its default size.
       const { width, height } = el.getBoundingClientRect();
       place(width, height);
-      setSize(width >= 1 && height >= 1 ? { width: Math.round(width), height: Math.round(height) } : UNMEASURED);
+      setPlaced(width >= 1 && height >= 1 ? { size: { width: Math.round(width), height: Math.round(height) } } : {});
       return;
     }
     // A size to place the map for, and whether that work is under way. Each piece in its own task
@@ -137,24 +135,22 @@ export function MapView({
       while (pending && !stopped) {
         const { width, height } = pending;
         pending = null;
-        // The candidate insets (built once per geography), then the choice between them.
         const base = store.derived.baseScene(store.getState());
-        for (const step of base ? insetWork(base) : []) {
-          await nextTask();
-          if (stopped) break;
-          step();
-        }
-        await nextTask();
-        if (stopped || pending) continue;
-        place(width, height);
-        await nextTask();
-        if (stopped || pending) continue;
-        store.derived.scene(store.getState());
-        await nextTask();
-        if (stopped || pending) continue;
-        store.derived.view(store.getState(), paletteNow.current);
-        const next = { width: Math.round(width), height: Math.round(height) };
-        startTransition(() => setSize((s) => (s && s.width === next.width && s.height === next.height ? s : next)));
+        const done = await inTasks(
+          [
+            // The candidate insets (built once per geography), then the choice between them.
+            ...(base ? insetWork(base) : []),
+            () => place(width, height),
+            () => store.derived.scene(store.getState()),
+            () => store.derived.view(store.getState(), paletteNow.current),
+          ],
+          () => stopped || pending !== null,
+        );
+        if (!done) continue;
+        const size = { width: Math.round(width), height: Math.round(height) };
+        startTransition(() =>
+          setPlaced((p) => (p?.size?.width === size.width && p.size.height === size.height ? p : { size })),
+        );
       }
       running = false;
     };
@@ -183,9 +179,9 @@ export function MapView({
 
   useEffect(() => {
     const container = ref.current;
-    // (The scene is asked for only when the engine is wanted: composing it is not free.)
-    const scene = engineOn && container ? store.derived.scene(store.getState()) : null;
-    if (!engineOn || !container || !scene) return;
+    if (!engineOn || !container) return;
+    const scene = store.derived.scene(store.getState());
+    if (!scene) return;
     let adapter: MapAdapter | null = null;
     let unsubscribe: (() => void) | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
@@ -321,14 +317,14 @@ export function MapView({
           inert={stage !== 'webgl'}
         />
       )}
-      {stage !== 'webgl' && size && (
+      {stage !== 'webgl' && placed && (
         <div key="svg" className="byru-map" data-testid="map" data-map-state="idle" data-renderer="svg">
           <SvgMapView
             store={store}
             palette={palette}
             controls={svgControls}
             onSnapshot={onSnapshot}
-            {...(size !== UNMEASURED ? { size } : {})}
+            size={placed.size}
           />
         </div>
       )}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { nextTask } from '../../src/data/nextTask';
+import { inTasks, nextTask } from '../../src/data/nextTask';
 import { decodeTopology, decodeTopologyInSteps } from '../../src/data/topology';
 import { buildBaseScene } from '../../src/scene/baseScene';
 import {
@@ -46,6 +46,26 @@ describe('nextTask', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('inTasks', () => {
+  it('runs each step in a task of its own, in order', async () => {
+    const order: string[] = [];
+    const all = inTasks([() => order.push('a'), () => order.push('b')]);
+    queueMicrotask(() => order.push('microtask'));
+    await expect(all).resolves.toBe(true);
+    expect(order).toEqual(['microtask', 'a', 'b']);
+  });
+
+  it('stops before the first step its stop condition forbids, and says so', async () => {
+    const ran: number[] = [];
+    const done = await inTasks(
+      [1, 2, 3].map((n) => () => ran.push(n)),
+      () => ran.length === 2,
+    );
+    expect(done).toBe(false);
+    expect(ran).toEqual([1, 2]);
   });
 });
 

@@ -2,17 +2,24 @@ import type { FeatureCollection, LineString, Position } from 'geojson';
 import { mercatorLngLatToWorld, worldToMercatorLngLat } from '../data/projection';
 import type { BaseScene } from './baseScene';
 import { buildInset, toInset, type InsetPlacement, type InsetScene } from './inset';
-import { arcBend } from './linkKinds';
+import type { LinkKind } from '../data/types';
+import { arcBend, KIND_STRENGTH } from './linkKinds';
 import type { ArcProps, LinkScene } from './linkScene';
 
-/** One partner arc: from Belarus (`origin` BY) or from one of its regions to one Russian subject. */
+/**
+ * One partner arc in one kind's look: from Belarus (`origin` BY) or from one of its regions to one
+ * Russian subject. A pair has one feature per kind of tie it ever has, all on the same line and with
+ * the same `id` (so they share one feature state); the state's strongest kind picks the one drawn.
+ */
 export interface PartnerProps {
-  /** `origin>partner`. */
+  /** `origin>partner`: the pair (the features of one pair share it, and its feature state). */
   id: string;
   /** `BY` (all of Belarus, the default view) or a Belarusian region code (while it is selected). */
   origin: string;
   /** The Russian subject's code. */
   partner: string;
+  /** The kind whose look this feature has. */
+  kind: LinkKind;
 }
 
 /** Everything the maps draw: the geography, the links, the inset and the partner arcs. */
@@ -66,8 +73,8 @@ const isBelarusian = (region: string): boolean => region.startsWith('BY');
 
 /**
  * The scene both maps draw: Belarus's end of every link moved into the inset (Belarus's regions are
- * named there); one partner arc per Belarusian origin and
- * Russian subject; the default framing widened to hold the inset. Pure; built once per geography and
+ * named there); one partner arc per Belarusian origin and Russian subject (a feature per kind of tie,
+ * see {@link PartnerProps}); the default framing widened to hold the inset. Pure; built once per geography and
  * dataset (a year step changes feature states only).
  */
 export function composeScene(base: BaseScene, links: LinkScene, placement: InsetPlacement = 'wide'): MapScene {
@@ -92,25 +99,33 @@ export function composeScene(base: BaseScene, links: LinkScene, placement: Inset
   });
 
   const labelAt = new Map(base.labels.features.map((f) => [f.properties.code, f.geometry.coordinates]));
-  const partners: MapScene['partners'] = { type: 'FeatureCollection', features: [] };
-  const seen = new Set<string>();
+  // Per pair, the kinds of tie it has in any year (a year step only picks the one drawn).
+  const pairKinds = new Map<string, { origin: string; partner: string; kinds: Set<LinkKind> }>();
   const origins = (a: ArcProps): string[] =>
     isBelarusian(a.fromRegion) && a.fromRegion !== 'BY-GOV' ? [ALL_BELARUS, a.fromRegion] : [ALL_BELARUS];
   for (const { properties: a } of links.arcs.features)
     for (const origin of origins(a)) {
       const id = `${origin}>${a.toRegion}`;
-      const end = labelAt.get(a.toRegion);
-      if (seen.has(id) || !end) continue;
-      seen.add(id);
-      const to = world(end);
-      const from = origin === ALL_BELARUS ? exitPoint(inset.box, to) : world(toInset(t, labelAt.get(origin) ?? end));
-      partners.features.push({
-        type: 'Feature',
-        id,
-        properties: { id, origin, partner: a.toRegion },
-        geometry: { type: 'LineString', coordinates: worldArc(from, to, 0.15) },
-      });
+      const pair = pairKinds.get(id) ?? { origin, partner: a.toRegion, kinds: new Set<LinkKind>() };
+      pair.kinds.add(a.kind);
+      pairKinds.set(id, pair);
     }
+  const lines: MapScene['partners']['features'] = [];
+  for (const [id, { origin, partner, kinds }] of pairKinds) {
+    const end = labelAt.get(partner);
+    if (!end) continue;
+    const to = world(end);
+    const from = origin === ALL_BELARUS ? exitPoint(inset.box, to) : world(toInset(t, labelAt.get(origin) ?? end));
+    const geometry: LineString = { type: 'LineString', coordinates: worldArc(from, to, 0.15) };
+    for (const kind of kinds) lines.push({ type: 'Feature', id, properties: { id, origin, partner, kind }, geometry });
+  }
+  // Weakest kind first, so where arcs cross the strongest are drawn on top (a stable sort keeps the
+  // pairs in the order of the links).
+  const strength = (f: MapScene['partners']['features'][number]): number => KIND_STRENGTH.indexOf(f.properties.kind);
+  const partners: MapScene['partners'] = {
+    type: 'FeatureCollection',
+    features: lines.sort((a, b) => strength(b) - strength(a)),
+  };
 
   const [[w, s], [e, n]] = base.bounds;
   const [[iw, is], [ie, inn]] = inset.bounds;

@@ -201,20 +201,26 @@ describe('composeScene (the real geography and dataset)', () => {
   });
 
   it('has one partner arc per Russian subject from all of Belarus, and per region from each Belarusian region', () => {
-    const subjects = new Set(links.arcs.features.map((f) => f.properties.toRegion));
-    const fromBelarus = scene.partners.features.filter((f) => f.properties.origin === ALL_BELARUS);
-    expect(fromBelarus.map((f) => f.properties.partner).sort()).toEqual([...subjects].sort());
-    const pairs = new Set(
-      links.arcs.features
-        .filter((f) => f.properties.fromRegion.startsWith('BY-') && f.properties.fromRegion !== 'BY-GOV')
-        .map((f) => `${f.properties.fromRegion}>${f.properties.toRegion}`),
-    );
-    expect(
-      scene.partners.features
-        .filter((f) => f.properties.origin !== ALL_BELARUS)
-        .map((f) => f.properties.id)
-        .sort(),
-    ).toEqual([...pairs].sort());
+    // Expected: per origin and subject, the kinds of tie the dataset has between them in any year.
+    const expected = new Set<string>();
+    for (const { properties: a } of links.arcs.features) {
+      expected.add(`BY>${a.toRegion} ${a.kind}`);
+      if (a.fromRegion.startsWith('BY-') && a.fromRegion !== 'BY-GOV')
+        expected.add(`${a.fromRegion}>${a.toRegion} ${a.kind}`);
+    }
+    const drawn = scene.partners.features.map((f) => `${f.properties.id} ${f.properties.kind}`);
+    expect(drawn.sort()).toEqual([...expected].sort());
+    // The features of one pair are one line (one arc, whichever kind is drawn), and share its ids.
+    const lineOf = new Map<string, unknown>();
+    for (const f of scene.partners.features) {
+      expect(f.properties.id).toBe(`${f.properties.origin}>${f.properties.partner}`);
+      const line = lineOf.get(f.properties.id) ?? f.geometry.coordinates;
+      lineOf.set(f.properties.id, line);
+      expect(f.geometry.coordinates, f.properties.id).toEqual(line);
+    }
+    // The weakest kind first, so the strongest arcs are drawn on top.
+    const strength = scene.partners.features.map((f) => KIND_STRENGTH.indexOf(f.properties.kind));
+    expect(strength).toEqual([...strength].sort((a, b) => b - a));
   });
 
   it('starts the arcs from all of Belarus on the frame, so they cross none of its regions', () => {

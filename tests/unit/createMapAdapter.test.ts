@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMapAdapter, hatchPattern } from '../../src/map/createMapAdapter';
-import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
+import { KIND_STRENGTH } from '../../src/scene/linkKinds';
+import { LAYER, SOURCE } from '../../src/scene/view/ids';
 import type { MapScene } from '../../src/scene/view/viewStyle';
 import {
   createContainer,
@@ -157,9 +158,31 @@ describe('createMapAdapter', () => {
     adapter.update(view({ hover: 'BY-HR', kinds: ['agreement', 'project', 'body'] }));
     // The links' layer holds every kind: the sister-city link goes by its state.
     expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.arcs, id: 's1' }, { shown: false }]);
-    expect(fake.calls).toContainEqual(['setLayoutProperty', partnerLayerId('sister'), 'visibility', 'none']);
     expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.cities, id: 'c2' }, { shown: false }]);
-    expect(fake.calls.filter((c) => c[0] === 'setLayoutProperty')).toHaveLength(1);
+    // Kursk's partner arc keeps its strongest kind (an agreement) and narrows to its two agreements.
+    expect(fake.calls).toContainEqual(['setFeatureState', { source: SOURCE.partners, id: 'BY>RU-KRS' }, { w: 2.6 }]);
+    // A kind toggle, like a year step, changes feature states only.
+    expect(fake.calls.filter((c) => c[0] !== 'setFeatureState')).toEqual([]);
+  });
+
+  it('draws a partner arc in the look of its strongest kind switched on, or not at all', () => {
+    const { fake, adapter, view } = setup(undefined, linkedScene());
+    fake.fire('load');
+    adapter.update(view());
+    fake.calls.length = 0;
+    adapter.update(view({ kinds: ['sister'] }));
+    expect(fake.calls).toContainEqual([
+      'setFeatureState',
+      { source: SOURCE.partners, id: 'BY>RU-KRS' },
+      { w: 1.6, k: KIND_STRENGTH.indexOf('sister') },
+    ]);
+    fake.calls.length = 0;
+    adapter.update(view({ kinds: ['project'] }));
+    expect(fake.calls).toContainEqual([
+      'setFeatureState',
+      { source: SOURCE.partners, id: 'BY>RU-KRS' },
+      { shown: false, w: 0, k: -1 },
+    ]);
   });
 
   it('isolates the focused place by the arcs’ feature state, not by a paint change', () => {

@@ -2,7 +2,7 @@
 // change of feature states only; the style (sources, layers, images) stays the same object's worth.
 import { describe, expect, it } from 'vitest';
 import { diffStates } from '../../src/map/applyView';
-import { LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
+import { KIND_STRENGTH, LINK_LOOK, NEW_WIDTH_FACTOR } from '../../src/scene/linkKinds';
 import { PALETTES } from '../../src/scene/palette';
 import {
   createViewDescriber,
@@ -10,9 +10,9 @@ import {
   type ViewDescription,
   type ViewInput,
 } from '../../src/scene/view/describeView';
-import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
+import { LAYER, SOURCE } from '../../src/scene/view/ids';
 import { evaluate } from '../../src/svg/evaluate';
-import { LINK_KINDS } from '../../src/data/types';
+import { LINK_KINDS, type LinkKind } from '../../src/data/types';
 import { createInput, linkedScene } from './fakeMap';
 
 const scene = linkedScene();
@@ -185,12 +185,14 @@ describe('describeView', () => {
     expect(changes({ year: 2024, ...from }, { year: 2024, ...to })).toEqual(expected);
   });
 
-  it('hides the partner arcs of a kind switched off by layout visibility, its links by their state', () => {
+  it('hides the partner arcs and links of a kind switched off by their state, the style unchanged', () => {
     const kinds = ['agreement', 'body'] as const;
-    const layers = view({ kinds: [...kinds] }).layers;
-    const visibility = (kind: (typeof LINK_KINDS)[number]) =>
-      layers.find((l) => l.id === partnerLayerId(kind))?.layout?.visibility;
-    expect(LINK_KINDS.map(visibility)).toEqual(['visible', 'none', 'none', 'visible']);
+    expect(view({ kinds: [...kinds] }).layers).toEqual(view().layers);
+    // Kursk's arc is drawn in the look of its strongest kind that is switched on, or not at all.
+    const partner = (on: LinkKind[]) => view({ kinds: on }).states[SOURCE.partners]?.['BY>RU-KRS'];
+    expect(partner(['agreement', 'sister'])).toMatchObject({ shown: true, k: KIND_STRENGTH.indexOf('agreement') });
+    expect(partner(['sister'])).toMatchObject({ shown: true, k: KIND_STRENGTH.indexOf('sister') });
+    expect(partner(['body', 'project'])).toMatchObject({ shown: false, k: -1 });
     // Hovering Grodno region shows its links; the sister-city link s1 only while sister cities are on.
     expect(view({ hover: 'BY-HR' }).states[SOURCE.arcs]?.s1?.shown).toBe(true);
     expect(view({ hover: 'BY-HR', kinds: [...kinds] }).states[SOURCE.arcs]?.s1?.shown).toBe(false);

@@ -211,17 +211,20 @@ export function linkedScene(): MapScene {
         ],
       },
     } as unknown as MapScene['links'],
-    // One partner arc from all of Belarus and one from Grodno region, both to Kursk region.
+    // One partner arc from all of Belarus and one from Grodno region, both to Kursk region: a
+    // feature per kind of tie (sister cities, then agreements: the weakest first, as composeScene).
     partners: {
       type: 'FeatureCollection',
-      features: [
-        ['BY', 'RU-KRS'],
-        ['BY-HR', 'RU-KRS'],
-      ].map(([origin, partner]) => ({
-        type: 'Feature' as const,
-        geometry: line,
-        properties: { id: `${origin}>${partner}`, origin: origin ?? '', partner: partner ?? '' },
-      })),
+      features: (['sister', 'agreement'] as const).flatMap((kind) =>
+        [
+          ['BY', 'RU-KRS'],
+          ['BY-HR', 'RU-KRS'],
+        ].map(([origin, partner]) => ({
+          type: 'Feature' as const,
+          geometry: line,
+          properties: { id: `${origin}>${partner}`, origin: origin ?? '', partner: partner ?? '', kind },
+        })),
+      ),
     },
     inset: {
       ...emptyInset,

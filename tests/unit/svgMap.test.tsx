@@ -15,7 +15,7 @@ import { decodeTopology } from '../../src/data/topology';
 import { LINK_KINDS } from '../../src/data/types';
 import { project } from '../../src/data/projection';
 import { LINK_LOOK, NEW_WIDTH_FACTOR, partnerWidth, strongestKind } from '../../src/scene/linkKinds';
-import { LAYER, partnerLayerId, SOURCE } from '../../src/scene/view/ids';
+import { LAYER, SOURCE } from '../../src/scene/view/ids';
 import { MapView } from '../../src/ui/MapView';
 import { PALETTES } from '../../src/scene/palette';
 import { createAppStore } from '../../src/state/createAppStore';
@@ -57,7 +57,7 @@ const linkScene = (() => {
   return store.derived.linkScene(store.getState());
 })();
 const arcProps = linkScene?.arcs.features.map((f) => f.properties) ?? [];
-const partnersOf = (m: SvgMapModel) => LINK_KINDS.flatMap((k) => layer(m, partnerLayerId(k))?.paths ?? []);
+const partnersOf = (m: SvgMapModel) => layer(m, LAYER.partners)?.paths ?? [];
 /** Russian subjects with a link by `year` (of the kinds), as partner-arc ids from all of Belarus. */
 const partnerIds = (year: number, kinds: readonly string[] = LINK_KINDS) =>
   [...new Set(arcProps.filter((a) => a.start <= year && kinds.includes(a.kind)).map((a) => `BY>${a.toRegion}`))].sort();

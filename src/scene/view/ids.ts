@@ -1,5 +1,3 @@
-import type { LinkKind } from '../../data/types';
-
 /** Source ids of the view description (both renderers draw these sources). */
 export const SOURCE = {
   neighbours: 'neighbours',
@@ -19,7 +17,7 @@ export const SOURCE = {
   insetHighlight: 'inset-highlight',
 } as const;
 
-/** Layer ids of the view description, except the partner arcs' (one per kind: {@link partnerLayerId}). */
+/** Layer ids of the view description. */
 export const LAYER = {
   background: 'water',
   neighboursFill: 'neighbours-fill',
@@ -35,6 +33,8 @@ export const LAYER = {
   forums: 'forums',
   /** All single links (every kind). */
   arcs: 'arcs',
+  /** All partner arcs (every kind; see `PartnerProps`). */
+  partners: 'partners',
   insetFrameFill: 'inset-frame-fill',
   insetFrameLine: 'inset-frame-line',
   insetFill: 'inset-fill',
@@ -45,9 +45,6 @@ export const LAYER = {
   insetTargets: 'inset-targets',
   insetLabels: 'inset-labels',
 } as const;
-
-/** The partner-arc layer of a link kind (the partner's strongest kind picks the layer). */
-export const partnerLayerId = (kind: LinkKind): string => `partners-${kind}`;
 
 /** Name of the generated hatch image that marks regions with nothing recorded. */
 export const HATCH_IMAGE = 'hatch';
@@ -65,6 +62,6 @@ export const STATE = {
   dim: 'dim',
   /** Partner arcs: line width (CSS px) from the number of ties. */
   width: 'w',
-  /** Partner arcs: index of the strongest kind in `KIND_STRENGTH`. */
+  /** Partner arcs: index in `KIND_STRENGTH` of the pair's strongest kind by the year (the feature of that kind is drawn). */
   strongest: 'k',
 } as const;

@@ -4,7 +4,7 @@ import type { MapScene } from '../composeScene';
 import { KIND_STRENGTH, LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
 import type { Palette } from '../palette';
 import type { HighlightRole } from './highlight';
-import { HATCH_IMAGE, LAYER, partnerLayerId, SOURCE, STATE } from './ids';
+import { HATCH_IMAGE, LAYER, SOURCE, STATE } from './ids';
 
 export type { MapScene } from '../composeScene';
 
@@ -105,28 +105,29 @@ const HATCH_PAINT: Readonly<Record<string, Expression>> = {
 const ARC_OPACITY: Expression = ['case', ['!', state(STATE.shown)], 0, ['get', 'uncertain'], 0.65, 1];
 
 /**
- * One layer per kind draws the partner arcs whose strongest kind it is (`k`), at the width of
- * their number of ties (`w`); with a place in focus, its arc stands out and the others fade. Only the
- * arcs of the origin in use (all of Belarus, or the selected Belarusian region) are in the layer: the
- * other origins' arcs would be drawn, transparent, in every frame (a selection changes the filter, a
- * year step never does).
+ * One layer draws the partner arcs. A pair has a feature per kind of tie it ever has (see
+ * `PartnerProps`); the one of its strongest kind by the year (`k`) is drawn, in that kind's look, at
+ * the width of the number of ties (`w`); with a place in focus, its arc stands out and the others
+ * fade. Only the arcs of the origin in use (all of Belarus, or the selected Belarusian region) are in
+ * the layer: the other origins' arcs would be drawn, transparent, in every frame (a selection changes
+ * the filter, a year step never does). One layer, not one per kind: each feature is drawn once per
+ * frame, not once per kind.
  */
-function partnerLayer(kind: LinkKind, p: Palette, visible: boolean, origin: string): LayerDescription {
-  const look = LINK_LOOK[kind];
+function partnerLayer(p: Palette, origin: string): LayerDescription {
   return {
-    id: partnerLayerId(kind),
+    id: LAYER.partners,
     type: 'line',
     source: SOURCE.partners,
     filter: ['==', ['get', 'origin'], origin],
-    layout: { 'line-cap': look.cap, 'line-join': 'round', visibility: visible ? 'visible' : 'none' },
+    layout: { 'line-cap': byKind((k) => LINK_LOOK[k].cap), 'line-join': 'round' },
     paint: {
-      'line-color': p.link[kind],
+      'line-color': byKind((k) => p.link[k]),
       'line-width': ['coalesce', ['feature-state', STATE.width], 1],
       'line-opacity': [
         'case',
         ['!', state(STATE.shown)],
         0,
-        ['!=', ['coalesce', ['feature-state', STATE.strongest], -1], KIND_STRENGTH.indexOf(kind)],
+        ['!=', ['coalesce', ['feature-state', STATE.strongest], -1], byKind((k) => KIND_STRENGTH.indexOf(k))],
         0,
         ['==', ['feature-state', STATE.focus], 1],
         1,
@@ -134,7 +135,7 @@ function partnerLayer(kind: LinkKind, p: Palette, visible: boolean, origin: stri
         0.12,
         0.8,
       ],
-      ...(look.dash ? { 'line-dasharray': [...look.dash] } : {}),
+      'line-dasharray': byKind((k) => ['literal', LINK_LOOK[k].dash ?? SOLID]),
     },
   };
 }
@@ -242,18 +243,12 @@ function insetLayers(p: Palette): LayerDescription[] {
 }
 
 /**
- * The whole style for a language, a theme, the shown kinds and the origin of the partner arcs (see
- * `partnerOrigin`): sources (the scene's geometry for all years, added once), layers in drawing order,
- * generated images. Pure; the year, selection, focus and hover are feature states
+ * The whole style for a language, a theme and the origin of the partner arcs (see `partnerOrigin`):
+ * sources (the scene's geometry for all years, added once), layers in drawing order, generated
+ * images. Pure; the year, the shown kinds, the selection, focus and hover are feature states
  * ({@link describeStates}).
  */
-export function describeStyle(
-  scene: MapScene,
-  p: Palette,
-  lang: Lang,
-  kinds: readonly LinkKind[],
-  origin: string,
-): StyleDescription {
+export function describeStyle(scene: MapScene, p: Palette, lang: Lang, origin: string): StyleDescription {
   const { base, links } = scene;
   return {
     sources: {
@@ -307,8 +302,7 @@ export function describeStyle(
       },
       ...highlightLayers(LAYER.regionsHover, LAYER.regionsSelected, SOURCE.highlight, p, 1.5, 2.5),
       ...insetLayers(p),
-      // Weakest kind first, so the strongest arcs are drawn on top.
-      ...[...KIND_STRENGTH].reverse().map((k) => partnerLayer(k, p, kinds.includes(k), origin)),
+      partnerLayer(p, origin),
       arcLayer(p),
       {
         id: LAYER.forums,

@@ -44,6 +44,11 @@ const outlinesOf = (calls: Call[], source: string) =>
         (f) => `${f.properties.code}:${f.properties.role}`,
       ),
     );
+/** The single links' source data set, as link ids per call. */
+const linksOf = (calls: Call[]) =>
+  calls
+    .filter((c) => c[0] === 'setData' && c[1] === SOURCE.arcs)
+    .map((c) => (c[2] as { features: { properties: { id: string } }[] }).features.map((f) => f.properties.id));
 /** The calls that set `key`, as [feature id, value]. */
 const setsOf = (calls: Call[], key: string) =>
   calls
@@ -72,7 +77,7 @@ describe('createMapAdapter', () => {
     expect(outlinesOf(fake.calls, SOURCE.insetHighlight)).toEqual([]);
   });
 
-  it('moves the selection outline as the outline sources’ data, touching no other source', () => {
+  it('moves the selection outline and its links as sources’ data, touching no other source', () => {
     const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
@@ -81,8 +86,13 @@ describe('createMapAdapter', () => {
     // A Russian subject has no inset copy: the inset's outline source keeps its (empty) data.
     expect(outlinesOf(fake.calls, SOURCE.highlight)).toEqual([['RU-KRS:selected'], ['BY-HR:selected']]);
     expect(outlinesOf(fake.calls, SOURCE.insetHighlight)).toEqual([['BY-HR:selected']]);
+    // Kursk's links, of every year; a Belarusian region selected shows its partner arcs, and single
+    // links only for a partner under the pointer.
+    expect(linksOf(fake.calls)).toEqual([['a1', 'a2', 's1'], []]);
+    adapter.update(view({ selection: 'BY-HR', hover: 'c2' }));
+    expect(linksOf(fake.calls).at(-1)).toEqual(['s1']);
     expect(new Set(fake.calls.filter((c) => c[0] === 'setData').map((c) => c[1]))).toEqual(
-      new Set([SOURCE.highlight, SOURCE.insetHighlight]),
+      new Set([SOURCE.highlight, SOURCE.insetHighlight, SOURCE.arcs]),
     );
   });
 
@@ -185,7 +195,7 @@ describe('createMapAdapter', () => {
     ]);
   });
 
-  it('isolates the focused place by the arcs’ feature state, not by a paint change', () => {
+  it('isolates the focused place by the arcs’ feature state and source, not by a paint change', () => {
     const { fake, adapter, view } = setup(undefined, linkedScene());
     fake.fire('load');
     fake.calls.length = 0;
@@ -197,7 +207,11 @@ describe('createMapAdapter', () => {
       ['BY>RU-KRS', -1],
       ['BY-HR>RU-KRS', -1],
     ]);
-    expect(fake.calls.filter((c) => c[0] !== 'setFeatureState')).toEqual([]);
+    // Besides the states, only the links' source changes: it holds the links of the place in focus.
+    expect(linksOf(fake.calls)).toEqual([['s1']]);
+    expect(
+      fake.calls.filter((c) => c[0] !== 'setFeatureState' && !(c[0] === 'setData' && c[1] === SOURCE.arcs)),
+    ).toEqual([]);
   });
 
   it('reports clicks as region codes, and null off the regions', () => {

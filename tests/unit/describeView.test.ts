@@ -267,6 +267,25 @@ describe('createViewDescriber', () => {
     expect(city.sources[SOURCE.insetHighlight]).toBe(before.sources[SOURCE.insetHighlight]);
   });
 
+  it.each<[string, Partial<ViewInput>, string[]]>([
+    ['nothing in focus', {}, []],
+    ['a hovered Russian region', { hover: 'RU-KRS' }, ['a1', 'a2', 's1']],
+    ['a hovered Belarusian city', { hover: 'c1' }, ['s1']],
+    ['a selected Russian region, whatever is hovered', { selection: 'RU-KRS', hover: 'c1' }, ['a1', 'a2', 's1']],
+    ['a selected Belarusian region alone (its partners are the partner arcs)', { selection: 'BY-HR' }, []],
+    ['a selected Belarusian region and a hovered partner city', { selection: 'BY-HR', hover: 'c2' }, ['s1']],
+  ])('holds in the single links’ source the links of the place in focus, of every year: %s', (_, over, ids) => {
+    const describe = createViewDescriber();
+    const linkIds = (v: ViewDescription) =>
+      (v.sources[SOURCE.arcs]?.data.features ?? []).map((f) => (f.properties as { id: string }).id);
+    const early = describe(createInput({ scene, year: 2016, ...over }));
+    expect(linkIds(early)).toEqual(ids);
+    // A year step keeps the source: the year shows or hides its links by their state.
+    const late = describe(createInput({ scene, year: 2024, ...over }));
+    expect(late.sources[SOURCE.arcs]).toBe(early.sources[SOURCE.arcs]);
+    for (const id of ids) expect(late.states[SOURCE.arcs]?.[id]?.shown, id).toBe(true);
+  });
+
   it('filters the partner arcs to their origin: a Belarusian region selected changes it, a Russian one does not', () => {
     const describe = createViewDescriber();
     const input = createInput({ scene });

@@ -53,11 +53,29 @@ export function partnerOrigin(scene: MapScene, selection: string | null): string
 }
 
 /**
+ * Which single links the place in focus draws: those touching it. The focus is the selection or the
+ * hover, except while a Belarusian region is selected: its partners are then the partner arcs, and
+ * single links show for the partner under the pointer (between it and the selected region). Null
+ * when nothing is in focus (no single link is drawn).
+ */
+export function linksInFocus(
+  scene: MapScene,
+  selection: string | null,
+  hover: string | null,
+): ((a: ArcProps) => boolean) | null {
+  const origin = partnerOrigin(scene, selection);
+  const focus = origin === ALL_BELARUS ? (selection ?? hover) : hover;
+  if (focus === null) return null;
+  return (a) => touches(a, focus) && (origin === ALL_BELARUS || touches(a, origin));
+}
+
+/**
  * The state of every feature for a view (pure):
  * - regions and their inset copies: `cls` (choropleth class, see `regionClasses`), `dim` (one state
  *   per code; the hovered and the selected region's outlines are sources, see `describeHighlight`);
  * - arcs (single links): `shown` (drawn by the year, of a kind switched on, and touching the place in
- *   focus: links appear on hover and selection only), `new` (signed in the year), `focus`;
+ *   focus, see `linksInFocus`: links appear on hover and selection only), `new` (signed in the year),
+ *   `focus`;
  * - partner arcs (one per origin and Russian subject): `shown` (the origin in use, ties by the year),
  *   `w` (width from the number of ties), `k` (strongest kind), `focus`;
  * - cities: `shown` (a link of a shown kind reaches it by the year);
@@ -82,18 +100,15 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   const inset: Record<string, FeatureState> = {};
   for (const f of scene.inset.regions.features) inset[f.properties.code] = regions[f.properties.code] ?? {};
 
-  // Single links show for the place in focus; while a Belarusian region is selected its partners are
-  // the partner arcs, and single links show for the partner under the pointer.
-  const linkFocus = origin === ALL_BELARUS ? focus : hover;
+  const inFocus = linksInFocus(scene, selection, hover);
   const arcStates: Record<string, FeatureState> = {};
   const citiesReached = new Set<string>();
   const ties = new Map<string, { n: number; kinds: Set<LinkKind> }>();
   for (const a of arcs) {
     const drawn = a.start <= year;
-    const touching = linkFocus !== null && touches(a, linkFocus) && (origin === ALL_BELARUS || touches(a, origin));
     arcStates[a.id] = {
       // A kind switched off hides its links as the year hides the links not yet signed.
-      [STATE.shown]: drawn && touching && kinds.includes(a.kind),
+      [STATE.shown]: drawn && inFocus !== null && inFocus(a) && kinds.includes(a.kind),
       [STATE.isNew]: a.signed === year,
       [STATE.focus]: focus === null ? 0 : touches(a, focus) ? 1 : -1,
     };
@@ -107,7 +122,7 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   }
 
   // As for single links, a selected Russian place or city wins the focus over the hover.
-  const inFocus = origin === ALL_BELARUS ? focus : hover;
+  const partnerFocus = origin === ALL_BELARUS ? focus : hover;
   const partners: Record<string, FeatureState> = {};
   for (const { properties: p } of scene.partners.features) {
     const t = p.origin === origin ? ties.get(p.partner) : undefined;
@@ -116,7 +131,7 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
       [STATE.shown]: k !== null,
       [STATE.width]: t ? Math.round(partnerWidth(t.n) * 10) / 10 : 0,
       [STATE.strongest]: k === null ? -1 : KIND_STRENGTH.indexOf(k),
-      [STATE.focus]: inFocus === null ? 0 : inFocus === p.partner || inFocus === p.origin ? 1 : -1,
+      [STATE.focus]: partnerFocus === null ? 0 : partnerFocus === p.partner || partnerFocus === p.origin ? 1 : -1,
     };
   }
 

@@ -20,7 +20,7 @@ export interface ViewInput {
 /**
  * The whole view as data, read by both renderers: the style (sources, layers with their paint,
  * layout and filter, images), fixed across year steps (the outlined regions' sources follow the hover
- * and the selection, see `describeHighlight`), and the state of every feature. The maplibre
+ * and the selection, as do the single links' source, see `describeHighlight`), and the state of every feature. The maplibre
  * adapter applies the difference between two descriptions; the SVG renderer draws one.
  */
 export interface ViewDescription extends StyleDescription {

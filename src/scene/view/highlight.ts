@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { MapScene } from '../composeScene';
+import { linksInFocus } from './describeStates';
 import { SOURCE } from './ids';
 import type { SourceDescription } from './viewStyle';
 
@@ -14,8 +15,10 @@ export interface HighlightProps {
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { code: string }>;
 type Highlighted = FeatureCollection<Polygon | MultiPolygon, HighlightProps>;
 
-/** Nothing outlined: one object, so that two descriptions without an outline share their data. */
+/** Nothing outlined (or no link in focus): one object, so that two such descriptions share their data. */
 const NONE: Highlighted = Object.freeze({ type: 'FeatureCollection', features: Object.freeze([]) as never[] });
+
+type Links = MapScene['links']['arcs'];
 
 /** The shapes of the hovered and the selected region among `shapes` (the same geometry objects). */
 function pick(shapes: Shapes, selection: string | null, hover: string | null): Highlighted {
@@ -43,12 +46,26 @@ const sameFeatures = (a: Highlighted, b: Highlighted): boolean =>
     );
   });
 
+/** The single links of the place in focus (the scene's own feature objects), for all years. */
+function linksOf(scene: MapScene, selection: string | null, hover: string | null): Links {
+  const inFocus = linksInFocus(scene, selection, hover);
+  const features = inFocus ? scene.links.arcs.features.filter((f) => inFocus(f.properties)) : [];
+  return features.length === 0 ? (NONE as unknown as Links) : { type: 'FeatureCollection', features };
+}
+
+const sameLinks = (a: Links, b: Links): boolean =>
+  a.features.length === b.features.length && a.features.every((f, i) => f === b.features[i]);
+
 /**
- * The sources of the hover and selection outlines, on the main map and in the inset: each holds the
- * hovered and the selected region only (none, one or two features), so the outline layers draw
- * nothing in a frame where nothing is outlined, and a year step never touches them. A source whose
- * features are those of `previous` is `previous`'s own object (the WebGL map then sets no new data).
- * Pure.
+ * The sources that follow the hover and the selection:
+ * - the hover and selection outlines, on the main map and in the inset: each holds the hovered and
+ *   the selected region only (none, one or two features), so the outline layers draw nothing in a
+ *   frame where nothing is outlined;
+ * - the single links: those of the place in focus (`linksInFocus`) for every year, none without a
+ *   focus; the year shows or hides them by their state. Links kept transparent would be drawn in
+ *   every frame: with nothing in focus, all of them.
+ * A year step never touches them. A source whose features are those of `previous` is `previous`'s own
+ * object (the WebGL map then sets no new data). Pure.
  */
 export function describeHighlight(
   scene: MapScene,
@@ -65,5 +82,9 @@ export function describeHighlight(
     const before = previous?.[id];
     out[id] = before && sameFeatures(before.data as Highlighted, data) ? before : { type: 'geojson', data };
   }
+  const links = linksOf(scene, selection, hover);
+  const before = previous?.[SOURCE.arcs];
+  out[SOURCE.arcs] =
+    before && sameLinks(before.data as Links, links) ? before : { type: 'geojson', data: links, promoteId: 'id' };
   return out;
 }

@@ -4,6 +4,7 @@ export const SOURCE = {
   regions: 'regions',
   labels: 'region-labels',
   borders: 'borders',
+  /** The single links of the place in focus, for all years (only those: see `describeHighlight`). */
   arcs: 'arcs',
   cities: 'cities',
   forums: 'forums',

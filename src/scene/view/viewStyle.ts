@@ -256,7 +256,6 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, origin: s
       [SOURCE.regions]: { type: 'geojson', data: base.regions, promoteId: 'code' },
       [SOURCE.labels]: { type: 'geojson', data: base.labels, promoteId: 'code' },
       [SOURCE.borders]: { type: 'geojson', data: base.borders },
-      [SOURCE.arcs]: { type: 'geojson', data: links.arcs, promoteId: 'id' },
       [SOURCE.cities]: { type: 'geojson', data: links.cities, promoteId: 'id' },
       [SOURCE.forums]: { type: 'geojson', data: links.forums, promoteId: 'id' },
       [SOURCE.inset]: { type: 'geojson', data: scene.inset.regions, promoteId: 'code' },

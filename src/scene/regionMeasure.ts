@@ -53,6 +53,19 @@ export function regionsWithRecords(arcs: readonly ArcProps[], kinds: readonly Li
 }
 
 /**
+ * The regions with nothing recorded (no link of the shown kinds in any year), in `codes` order: the
+ * hatched regions (class 0). A year step never changes them; the shown kinds do.
+ */
+export function unrecordedRegions(
+  codes: readonly string[],
+  arcs: readonly ArcProps[],
+  kinds: readonly LinkKind[],
+): string[] {
+  const recorded = regionsWithRecords(arcs, kinds);
+  return codes.filter((c) => !recorded.has(c));
+}
+
+/**
  * Ties of a Russian subject, strongest first: an agreement with the Government of Belarus, then the
  * link kinds in {@link KIND_STRENGTH} order (an agreement here is one with a region or a city).
  */
@@ -81,7 +94,7 @@ export function regionClasses(
   kinds: readonly LinkKind[],
 ): Record<string, number> {
   const counts = countLinksByRegion(arcs, year, kinds);
-  const recorded = regionsWithRecords(arcs, kinds);
+  const unrecorded = new Set(unrecordedRegions(codes, arcs, kinds));
   const strongest = new Map<string, number>();
   for (const a of arcs) {
     if (a.start > year || !kinds.includes(a.kind)) continue;
@@ -89,7 +102,7 @@ export function regionClasses(
   }
   const out: Record<string, number> = {};
   for (const code of codes) {
-    if (!recorded.has(code)) out[code] = 0;
+    if (unrecorded.has(code)) out[code] = 0;
     else {
       const cls = code.startsWith('BY') ? classOfCount(counts.get(code) ?? 0) : (strongest.get(code) ?? 0);
       out[code] = cls === 0 ? ZERO_SO_FAR : cls;

@@ -199,6 +199,24 @@ describe('describeView', () => {
     expect(view({ hover: 'BY-HR', kinds: [...kinds] }).states[SOURCE.arcs]?.a1?.shown).toBe(true);
   });
 
+  it.each<LinkKind[]>([[...LINK_KINDS], ['sister'], ['project']])(
+    'hatches exactly the regions of class 0 (nothing recorded), by a filter a year step keeps: kinds %j',
+    (...kinds) => {
+      for (const year of [2016, 2019, 2024]) {
+        const v = view({ year, kinds });
+        const classZero = Object.entries(v.states[SOURCE.regions] ?? {})
+          .filter(([, s]) => s.cls === 0)
+          .map(([code]) => code)
+          .sort();
+        for (const id of [LAYER.regionsNone, LAYER.insetNone]) {
+          const filter = v.layers.find((l) => l.id === id)?.filter as [string, unknown, [string, string[]]];
+          expect([...filter[2][1]].sort(), `${id} ${year}`).toEqual(classZero);
+        }
+        expect(v.layers, `${year}`).toEqual(view({ year: 2016, kinds }).layers);
+      }
+    },
+  );
+
   it('draws every link in one layer, each with the look of its kind in the kinds table', () => {
     const arcs = view().layers.filter((l) => l.source === SOURCE.arcs);
     expect(arcs.map((l) => l.id)).toEqual([LAYER.arcs]);

@@ -34,7 +34,13 @@ export interface ViewDescription extends StyleDescription {
 
 /** The view for an input. Pure. */
 export function describeView(input: ViewInput): ViewDescription {
-  const style = describeStyle(input.scene, input.palette, input.lang, partnerOrigin(input.scene, input.selection));
+  const style = describeStyle(
+    input.scene,
+    input.palette,
+    input.lang,
+    input.kinds,
+    partnerOrigin(input.scene, input.selection),
+  );
   return {
     ...style,
     sources: { ...style.sources, ...describeHighlight(input.scene, input.selection, input.hover) },
@@ -44,8 +50,8 @@ export function describeView(input: ViewInput): ViewDescription {
 }
 
 /**
- * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language
- * or the partner arcs' origin change (a kind toggle, like a year step, changes feature states only), the sources object only when the style or an outlined
+ * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language,
+ * kinds (the hatched regions' filter) or the partner arcs' origin change, the sources object only when the style or an outlined
  * region changes (so a year step keeps it), and an unchanged input gives the same description
  * object. Make one per store (per mounted instance), so two maps on a page never evict each other's
  * description.
@@ -63,9 +69,9 @@ export function createViewDescriber(): (input: ViewInput) => ViewDescription {
     if (last && same(fields(last.input), fields(input))) return last.value;
     // The partner arcs' origin follows a Belarusian region's selection only (other selections keep the style).
     const origin = partnerOrigin(input.scene, input.selection);
-    const key = [input.scene, input.palette, input.lang, origin];
+    const key = [input.scene, input.palette, input.lang, input.kinds, origin];
     if (!style || !same(style.key, key))
-      style = { key, value: describeStyle(input.scene, input.palette, input.lang, origin) };
+      style = { key, value: describeStyle(input.scene, input.palette, input.lang, input.kinds, origin) };
     const frameKey = [input.scene, input.selection];
     if (!frame || !same(frame.key, frameKey))
       frame = { key: frameKey, value: focusBounds(input.scene, input.selection, input.year, input.kinds) };

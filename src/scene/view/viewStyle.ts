@@ -3,6 +3,7 @@ import { LINK_KINDS, type Lang, type LinkKind } from '../../data/types';
 import type { MapScene } from '../composeScene';
 import { KIND_STRENGTH, LINK_LOOK, NEW_WIDTH_FACTOR } from '../linkKinds';
 import type { Palette } from '../palette';
+import { unrecordedRegions } from '../regionMeasure';
 import type { HighlightRole } from './highlight';
 import { HATCH_IMAGE, LAYER, SOURCE, STATE } from './ids';
 
@@ -91,12 +92,21 @@ const regionFillPaint = (p: Palette): Readonly<Record<string, Expression>> => ({
   'fill-opacity': ['case', state(STATE.dim), 0.45, 1],
 });
 
-/** The hatch over a region with nothing recorded (class 0), on the main map and in the inset alike. */
-const HATCH_PAINT: Readonly<Record<string, Expression>> = {
-  ...NO_EDGE_PASS,
-  'fill-pattern': HATCH_IMAGE,
-  'fill-opacity': ['case', ['==', ['feature-state', STATE.cls], 0], 1, 0],
-};
+/**
+ * The hatch over the regions with nothing recorded (class 0, `unrecordedRegions`), on the main map and
+ * in the inset alike. Its filter holds only those regions, so the hatch (a pattern, among the costliest
+ * fills to draw) covers them alone in a frame; the shown kinds change the filter, a year step never
+ * does (a region with records is never class 0).
+ */
+function hatchLayer(id: string, source: string, unrecorded: readonly string[]): LayerDescription {
+  return {
+    id,
+    type: 'fill',
+    source,
+    filter: ['in', ['get', 'code'], ['literal', [...unrecorded]]],
+    paint: { ...NO_EDGE_PASS, 'fill-pattern': HATCH_IMAGE },
+  };
+}
 
 /**
  * Single-link opacity: a link is drawn only while a place it touches is in focus (`shown`, see
@@ -203,7 +213,7 @@ function highlightLayers(
 }
 
 /** The inset of Belarus: its frame and leader, the regions filled and outlined as on the main map. */
-function insetLayers(p: Palette): LayerDescription[] {
+function insetLayers(p: Palette, unrecorded: readonly string[]): LayerDescription[] {
   const frame = (part: string): Expression => ['==', ['get', 'part'], part];
   return [
     {
@@ -225,12 +235,7 @@ function insetLayers(p: Palette): LayerDescription[] {
       source: SOURCE.inset,
       paint: regionFillPaint(p),
     },
-    {
-      id: LAYER.insetNone,
-      type: 'fill',
-      source: SOURCE.inset,
-      paint: HATCH_PAINT,
-    },
+    hatchLayer(LAYER.insetNone, SOURCE.inset, unrecorded),
     {
       id: LAYER.insetBorders,
       type: 'line',
@@ -243,13 +248,24 @@ function insetLayers(p: Palette): LayerDescription[] {
 }
 
 /**
- * The whole style for a language, a theme and the origin of the partner arcs (see `partnerOrigin`):
- * sources (the scene's geometry for all years, added once), layers in drawing order, generated
- * images. Pure; the year, the shown kinds, the selection, focus and hover are feature states
- * ({@link describeStates}).
+ * The whole style for a language, a theme, the shown kinds (they pick the hatched regions) and the
+ * origin of the partner arcs (see `partnerOrigin`): sources (the scene's geometry for all years,
+ * added once), layers in drawing order, generated images. Pure; the year, the selection, focus and
+ * hover are feature states ({@link describeStates}), and so are the kinds' links and partner arcs.
  */
-export function describeStyle(scene: MapScene, p: Palette, lang: Lang, origin: string): StyleDescription {
+export function describeStyle(
+  scene: MapScene,
+  p: Palette,
+  lang: Lang,
+  kinds: readonly LinkKind[],
+  origin: string,
+): StyleDescription {
   const { base, links } = scene;
+  const unrecorded = unrecordedRegions(
+    base.regions.features.map((f) => f.properties.code),
+    links.arcs.features.map((f) => f.properties),
+    kinds,
+  );
   return {
     sources: {
       [SOURCE.neighbours]: { type: 'geojson', data: base.neighbours },
@@ -278,12 +294,7 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, origin: s
         source: SOURCE.regions,
         paint: regionFillPaint(p),
       },
-      {
-        id: LAYER.regionsNone,
-        type: 'fill',
-        source: SOURCE.regions,
-        paint: HATCH_PAINT,
-      },
+      hatchLayer(LAYER.regionsNone, SOURCE.regions, unrecorded),
       {
         id: LAYER.bordersInternal,
         type: 'line',
@@ -300,7 +311,7 @@ export function describeStyle(scene: MapScene, p: Palette, lang: Lang, origin: s
         paint: { 'line-color': p.countryBorder, 'line-width': ['case', ['==', ['get', 'kind'], 'byRu'], 1.8, 1.1] },
       },
       ...highlightLayers(LAYER.regionsHover, LAYER.regionsSelected, SOURCE.highlight, p, 1.5, 2.5),
-      ...insetLayers(p),
+      ...insetLayers(p, unrecorded),
       partnerLayer(p, origin),
       arcLayer(p),
       {

@@ -74,8 +74,8 @@ const isBelarusian = (region: string): boolean => region.startsWith('BY');
 /**
  * The scene both maps draw: Belarus's end of every link moved into the inset (Belarus's regions are
  * named there); one partner arc per Belarusian origin and Russian subject (a feature per kind of tie,
- * see {@link PartnerProps}); the default framing widened to hold the inset. Pure; built once per geography and
- * dataset (a year step changes feature states only).
+ * see {@link PartnerProps}); the default framing widened to hold the inset. Pure; built once per
+ * geography and dataset (a year step changes feature states only).
  */
 export function composeScene(base: BaseScene, links: LinkScene, placement: InsetPlacement = 'wide'): MapScene {
   const inset = buildInset(base, placement);

@@ -19,9 +19,10 @@ export interface ViewInput {
 
 /**
  * The whole view as data, read by both renderers: the style (sources, layers with their paint,
- * layout and filter, images), fixed across year steps (the outlined regions' sources follow the hover
- * and the selection, as do the single links' source, see `describeHighlight`), and the state of every feature. The maplibre
- * adapter applies the difference between two descriptions; the SVG renderer draws one.
+ * layout and filter, images), fixed across year steps (the outlined regions' sources and the single
+ * links' source follow the hover and the selection, see `describeHighlight`), and the state of every
+ * feature. The maplibre adapter applies the difference between two descriptions; the SVG renderer
+ * draws one.
  */
 export interface ViewDescription extends StyleDescription {
   states: FeatureStates;
@@ -51,8 +52,8 @@ export function describeView(input: ViewInput): ViewDescription {
 
 /**
  * `describeView` with a memory of one: the style is rebuilt only when the scene, palette, language,
- * kinds (the hatched regions' filter) or the partner arcs' origin change, the sources object only when the style or an outlined
- * region changes (so a year step keeps it), and an unchanged input gives the same description
+ * kinds (the hatched regions' filter) or the partner arcs' origin change, the sources object only
+ * when the style, an outlined region or the links in focus change (so a year step keeps it), and an unchanged input gives the same description
  * object. Make one per store (per mounted instance), so two maps on a page never evict each other's
  * description.
  */

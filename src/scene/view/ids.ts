@@ -63,6 +63,9 @@ export const STATE = {
   dim: 'dim',
   /** Partner arcs: line width (CSS px) from the number of ties. */
   width: 'w',
-  /** Partner arcs: index in `KIND_STRENGTH` of the pair's strongest kind by the year (the feature of that kind is drawn). */
+  /**
+   * Partner arcs: index in `KIND_STRENGTH` of the pair's strongest kind shown by the year (the
+   * pair's feature of that kind is the one drawn).
+   */
   strongest: 'k',
 } as const;

@@ -9,13 +9,8 @@ import { useTheme } from '../state/useTheme';
 /** Metrics whose official count the coverage line compares with what the map names, in order of preference. */
 const COVERAGE_METRICS = ['agreements_gov_regions', 'ru_regions_direct_ties'] as const;
 
-const RANK_KEY: Record<TieRank, 'legend.tie.government' | `legend.tie.${Exclude<TieRank, 'government'>}`> = {
-  government: 'legend.tie.government',
-  agreement: 'legend.tie.agreement',
-  body: 'legend.tie.body',
-  project: 'legend.tie.project',
-  sister: 'legend.tie.sister',
-};
+/** The catalogue key of a tie rank's legend entry (every rank has one: the catalogues' type checks it). */
+const rankKey = (rank: TieRank) => `legend.tie.${rank}` as const;
 
 /**
  * Legend of the region fills: Russian subjects by the strongest kind of tie with Belarus sourced here
@@ -56,7 +51,7 @@ export function Legend() {
             <span className="byru-chip" aria-hidden="true">
               <span style={{ background: p.ruRamp[tieClass(rank) - 1] }} />
             </span>
-            {t(RANK_KEY[rank])}
+            {t(rankKey(rank))}
           </li>
         ))}
         <li>

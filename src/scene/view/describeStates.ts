@@ -53,10 +53,18 @@ export function partnerOrigin(scene: MapScene, selection: string | null): string
 }
 
 /**
- * Which single links the place in focus draws: those touching it. The focus is the selection or the
- * hover, except while a Belarusian region is selected: its partners are then the partner arcs, and
- * single links show for the partner under the pointer (between it and the selected region). Null
- * when nothing is in focus (no single link is drawn).
+ * The place whose links stand out: the selection, else the hover; but while a Belarusian region is
+ * selected its partners are the partner arcs, and the place is the partner under the pointer. Null
+ * when nothing is in focus.
+ */
+export function linkFocus(scene: MapScene, selection: string | null, hover: string | null): string | null {
+  return partnerOrigin(scene, selection) === ALL_BELARUS ? (selection ?? hover) : hover;
+}
+
+/**
+ * Which single links the place in focus (`linkFocus`) draws: those touching it (and, while a
+ * Belarusian region is selected, that region too). Null when nothing is in focus (no single link is
+ * drawn).
  */
 export function linksInFocus(
   scene: MapScene,
@@ -64,7 +72,7 @@ export function linksInFocus(
   hover: string | null,
 ): ((a: ArcProps) => boolean) | null {
   const origin = partnerOrigin(scene, selection);
-  const focus = origin === ALL_BELARUS ? (selection ?? hover) : hover;
+  const focus = linkFocus(scene, selection, hover);
   if (focus === null) return null;
   return (a) => touches(a, focus) && (origin === ALL_BELARUS || touches(a, origin));
 }
@@ -122,7 +130,7 @@ export function describeStates(scene: MapScene, input: StateInput): FeatureState
   }
 
   // As for single links, a selected Russian place or city wins the focus over the hover.
-  const partnerFocus = origin === ALL_BELARUS ? focus : hover;
+  const partnerFocus = linkFocus(scene, selection, hover);
   const partners: Record<string, FeatureState> = {};
   for (const { properties: p } of scene.partners.features) {
     const t = p.origin === origin ? ties.get(p.partner) : undefined;

@@ -15,10 +15,12 @@ export interface HighlightProps {
 type Shapes = FeatureCollection<Polygon | MultiPolygon, { code: string }>;
 type Highlighted = FeatureCollection<Polygon | MultiPolygon, HighlightProps>;
 
-/** Nothing outlined (or no link in focus): one object, so that two such descriptions share their data. */
+/** Nothing outlined: one object, so that two descriptions without an outline share their data. */
 const NONE: Highlighted = Object.freeze({ type: 'FeatureCollection', features: Object.freeze([]) as never[] });
 
 type Links = MapScene['links']['arcs'];
+/** No link in focus, likewise one object. */
+const NO_LINKS: Links = Object.freeze({ type: 'FeatureCollection', features: Object.freeze([]) as never[] });
 
 /** The shapes of the hovered and the selected region among `shapes` (the same geometry objects). */
 function pick(shapes: Shapes, selection: string | null, hover: string | null): Highlighted {
@@ -50,7 +52,7 @@ const sameFeatures = (a: Highlighted, b: Highlighted): boolean =>
 function linksOf(scene: MapScene, selection: string | null, hover: string | null): Links {
   const inFocus = linksInFocus(scene, selection, hover);
   const features = inFocus ? scene.links.arcs.features.filter((f) => inFocus(f.properties)) : [];
-  return features.length === 0 ? (NONE as unknown as Links) : { type: 'FeatureCollection', features };
+  return features.length === 0 ? NO_LINKS : { type: 'FeatureCollection', features };
 }
 
 const sameLinks = (a: Links, b: Links): boolean =>

@@ -114,6 +114,29 @@ function hatchLayer(id: string, source: string, unrecorded: readonly string[]): 
  */
 const ARC_OPACITY: Expression = ['case', ['!', state(STATE.shown)], 0, ['get', 'uncertain'], 0.65, 1];
 
+/** A value per link kind, chosen for each line by its `kind` property (the first kind is the match's fallback). */
+function byKind(value: (kind: LinkKind) => Expression): Expression {
+  const [first, ...rest] = LINK_KINDS;
+  return ['match', ['get', 'kind'], ...rest.flatMap((k) => [k, value(k)]), value(first)];
+}
+
+/** A solid line in MapLibre's dash unit (a dash with no gap): a kind without dashes, in a layer where others have them. */
+const SOLID: readonly number[] = [1, 0];
+
+/**
+ * A line in its kind's look from the kinds table, per feature by its `kind` property: line ends,
+ * colour and dash (the single links and the partner arcs alike; each adds its width and opacity).
+ */
+function kindLine(p: Palette): { layout: Record<string, Expression>; paint: Record<string, Expression> } {
+  return {
+    layout: { 'line-cap': byKind((k) => LINK_LOOK[k].cap), 'line-join': 'round' },
+    paint: {
+      'line-color': byKind((k) => p.link[k]),
+      'line-dasharray': byKind((k) => ['literal', LINK_LOOK[k].dash ?? SOLID]),
+    },
+  };
+}
+
 /**
  * One layer draws the partner arcs. A pair has a feature per kind of tie it ever has (see
  * `PartnerProps`); the one of its strongest kind by the year (`k`) is drawn, in that kind's look, at
@@ -124,14 +147,15 @@ const ARC_OPACITY: Expression = ['case', ['!', state(STATE.shown)], 0, ['get', '
  * frame, not once per kind.
  */
 function partnerLayer(p: Palette, origin: string): LayerDescription {
+  const look = kindLine(p);
   return {
     id: LAYER.partners,
     type: 'line',
     source: SOURCE.partners,
     filter: ['==', ['get', 'origin'], origin],
-    layout: { 'line-cap': byKind((k) => LINK_LOOK[k].cap), 'line-join': 'round' },
+    layout: look.layout,
     paint: {
-      'line-color': byKind((k) => p.link[k]),
+      ...look.paint,
       'line-width': ['coalesce', ['feature-state', STATE.width], 1],
       'line-opacity': [
         'case',
@@ -145,21 +169,11 @@ function partnerLayer(p: Palette, origin: string): LayerDescription {
         0.12,
         0.8,
       ],
-      'line-dasharray': byKind((k) => ['literal', LINK_LOOK[k].dash ?? SOLID]),
     },
   };
 }
 
 const SHOWN_OPACITY: Expression = ['case', state(STATE.shown), 1, 0];
-
-/** A value per link kind, chosen for each arc by its `kind` property (the first kind is the match's fallback). */
-function byKind(value: (kind: LinkKind) => Expression): Expression {
-  const [first, ...rest] = LINK_KINDS;
-  return ['match', ['get', 'kind'], ...rest.flatMap((k) => [k, value(k)]), value(first)];
-}
-
-/** A solid line in MapLibre's dash unit (a dash with no gap): a kind without dashes, in a layer where others have them. */
-const SOLID: readonly number[] = [1, 0];
 
 /**
  * All single links in one layer, each with its kind's look from the kinds table (colour, width, dash,
@@ -167,16 +181,16 @@ const SOLID: readonly number[] = [1, 0];
  * hidden by the links' `shown` state (see `describeStates`), as a year step hides links.
  */
 function arcLayer(p: Palette): LayerDescription {
+  const look = kindLine(p);
   return {
     id: LAYER.arcs,
     type: 'line',
     source: SOURCE.arcs,
-    layout: { 'line-cap': byKind((k) => LINK_LOOK[k].cap), 'line-join': 'round' },
+    layout: look.layout,
     paint: {
-      'line-color': byKind((k) => p.link[k]),
+      ...look.paint,
       'line-width': ['*', byKind((k) => LINK_LOOK[k].width), ['case', state(STATE.isNew), NEW_WIDTH_FACTOR, 1]],
       'line-opacity': ARC_OPACITY,
-      'line-dasharray': byKind((k) => ['literal', LINK_LOOK[k].dash ?? SOLID]),
     },
   };
 }

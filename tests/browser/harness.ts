@@ -182,8 +182,9 @@ export async function openApp(
   }
   await waitForMapIdle(page, options.timeout);
   if (new URLSearchParams(search).get('debug') === '1') {
+    // As long as the map's own wait: on two shared cores 5 s was once too short (CI, 2026-12-03).
     await page.waitForFunction(() => Boolean((window as unknown as { byruDebug?: unknown }).byruDebug), null, {
-      timeout: 5_000,
+      timeout: options.timeout ?? 30_000,
     });
   }
 }
